@@ -1,0 +1,47 @@
+# Newsroom: `make run` to try it, `make test` to check it. Both set everything up themselves.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup run test test-fast lint migrate worker clean
+
+help:
+	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000"
+	@echo "make test   set up and run every check: ruff, migrations, the test suite"
+	@echo "make test-fast   the suite without the slow (browser and scale) tests"
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Newsroom needs Python 3.12; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.12.")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+migrate: setup
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
+
+run: migrate
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py load_demo --demo-user
+	@echo "Serving http://127.0.0.1:8000  (Ctrl-C to stop)"
+	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run --noinput
+
+test: lint
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+test-fast: setup
+	$(VENV)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+worker: setup
+	$(PY) manage.py db_worker
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles

@@ -1,0 +1,168 @@
+"""The editors' workplace for articles, sections and images."""
+
+from django.contrib import admin
+from django.utils.html import format_html
+
+from articles.models import (
+    Article,
+    ArticleEvent,
+    ArticleOrganization,
+    ArticlePerson,
+    Byline,
+    Image,
+    Quote,
+    RelatedArticle,
+    RelatedOverride,
+    Section,
+)
+from articles.related import related_rebuild
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 1
+    autocomplete_fields = ["person"]
+    fields = ["person", "role", "position"]
+    verbose_name_plural = "Bylines (in order)"
+
+
+class ArticlePersonInline(admin.TabularInline):
+    model = ArticlePerson
+    extra = 1
+    autocomplete_fields = ["person"]
+    verbose_name_plural = "People this story is about, quotes or mentions"
+
+
+class ArticleOrganizationInline(admin.TabularInline):
+    model = ArticleOrganization
+    extra = 1
+    autocomplete_fields = ["organization"]
+    verbose_name_plural = "Organizations this story is about or mentions"
+
+
+class ArticleEventInline(admin.TabularInline):
+    model = ArticleEvent
+    extra = 1
+    autocomplete_fields = ["event"]
+    verbose_name_plural = "Events this story is about or mentions"
+
+
+class QuoteInline(admin.StackedInline):
+    model = Quote
+    extra = 0
+    autocomplete_fields = ["speaker"]
+    fields = ["speaker", "text", "context", "said_on", "position"]
+
+
+class RelatedOverrideInline(admin.TabularInline):
+    model = RelatedOverride
+    fk_name = "article"
+    extra = 0
+    autocomplete_fields = ["related"]
+    fields = ["related", "kind", "position"]
+    verbose_name_plural = "Related posts: pin or exclude"
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "uploaded_at"]
+    list_display_links = ["thumbnail", "alt_text"]
+    search_fields = ["alt_text", "caption", "credit"]
+    fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
+
+    @admin.display(description="Image")
+    def thumbnail(self, image):
+        if not image.file:
+            return "—"
+        return format_html('<img src="{}" alt="" style="max-height:48px;max-width:80px">', image.file.url)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["headline", "section", "status", "published_at", "is_stub", "updated_at"]
+    list_filter = ["status", "section", "is_stub", "language", "noindex"]
+    list_select_related = ["section"]
+    search_fields = ["headline", "slug", "dek"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["section", "lead_image", "source_organization"]
+    readonly_fields = [
+        "is_stub",
+        "first_published_at",
+        "last_published_at",
+        "version",
+        "created_at",
+        "updated_at",
+    ]
+    inlines = [
+        BylineInline,
+        ArticlePersonInline,
+        ArticleOrganizationInline,
+        ArticleEventInline,
+        QuoteInline,
+        RelatedOverrideInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "dek", "body", "summary"]}),
+        ("Placement", {"fields": ["section", "tags", "lead_image", "language"]}),
+        ("Publishing", {"fields": ["status", "published_at", "unpublish_at", "is_stub", "noindex"]}),
+        ("Source", {"fields": ["source_organization", "source_url", "canonical_url"]}),
+        (
+            "History",
+            {
+                "classes": ["collapse"],
+                "fields": ["first_published_at", "last_published_at", "created_at", "updated_at", "version"],
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Links and tags are saved now: refresh the stored related posts of this article.
+        related_rebuild(article=form.instance)
+
+
+@admin.register(RelatedArticle)
+class RelatedArticleAdmin(admin.ModelAdmin):
+    """Read-only view of the stored related posts, to see why an article lists what it lists."""
+
+    list_display = ["article", "rank", "related", "score", "pinned", "computed_at"]
+    list_select_related = ["article", "related"]
+    search_fields = ["article__headline", "related__headline"]
+    list_filter = ["pinned"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["speaker", "short_text", "article", "said_on"]
+    list_select_related = ["speaker", "article"]
+    search_fields = ["text", "speaker__name", "article__headline"]
+    autocomplete_fields = ["speaker", "article"]
+
+    @admin.display(description="Quote")
+    def short_text(self, quote):
+        return quote.text[:80]

@@ -1,0 +1,431 @@
+"""Articles and everything hanging off them: sections, images, bylines, entity links, quotes,
+stored related posts and the editors' pins and excludes."""
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+
+from articles.html import clean_body
+from articles.text import stub_reason, summarize
+from newsroom.slugs import OldSlug, SlugHistoryMixin
+from newsroom.versioning import VersionedModel
+from organizations.models import Event, Organization, Person
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True, help_text="One sentence shown on the section page.")
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the site's navigation.")
+
+    class Meta:
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:section_detail", kwargs={"slug": self.slug})
+
+
+class Image(models.Model):
+    """A picture in the image library, with the words that must travel with it."""
+
+    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    width = models.PositiveIntegerField(editable=False, null=True)
+    height = models.PositiveIntegerField(editable=False, null=True)
+    alt_text = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="What the picture shows, for readers who cannot see it. Required before publishing.",
+    )
+    caption = models.TextField(blank=True)
+    credit = models.CharField(
+        max_length=200, blank=True, help_text="Photographer and agency, e.g. “Sara Ahmadi/IRNA”."
+    )
+    focal_x = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, from the left edge (0) to the right (1); crops keep it in view.",
+    )
+    focal_y = models.FloatField(
+        default=0.5,
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text="Where the subject is, from the top (0) to the bottom (1).",
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.alt_text or self.file.name
+
+
+class ImageRendition(models.Model):
+    """A resized copy of an image for ``srcset``: one width, one format, optionally one crop ratio."""
+
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
+    width = models.PositiveIntegerField()
+    height = models.PositiveIntegerField()
+    format = models.CharField(max_length=10, help_text="webp, jpeg or png")
+    ratio = models.CharField(
+        max_length=10, blank=True, help_text='Crop ratio such as "16:9"; empty keeps the original.'
+    )
+    file = models.ImageField(upload_to="renditions/%Y/%m/")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["image", "width", "format", "ratio"], name="rendition_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.image_id} {self.width}w {self.format} {self.ratio}".strip()
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles a reader may see now: the one visibility rule for every public surface."""
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            status=Article.Status.PUBLISHED,
+            published_at__lte=now,
+            is_stub=False,
+        )
+
+
+class Article(SlugHistoryMixin, VersionedModel):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
+
+    headline = models.CharField(max_length=250)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The article's web address. Old addresses keep working after a change.",
+    )
+    dek = models.TextField(
+        "standfirst",
+        blank=True,
+        help_text="One or two sentences under the headline. Required before publishing.",
+    )
+    body = models.TextField(blank=True, help_text="The story. Cleaned of unsafe HTML on save.")
+    summary = models.TextField(
+        blank=True, help_text="For listings and feeds. Leave empty to use the start of the body."
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
+    )
+    tags = TaggableManager(blank=True, help_text="Topics, separated by commas.")
+    lead_image = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_of"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(
+        "publish time", null=True, blank=True, help_text="When the article goes (or went) public."
+    )
+    unpublish_at = models.DateTimeField(
+        "expiry time", null=True, blank=True, help_text="Optional: when the article stops being public."
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    source_organization = models.ForeignKey(
+        Organization,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="credited_articles",
+        verbose_name="source credit",
+        help_text="The outlet this story draws on: shown as “as reported by IRNA”.",
+    )
+    source_url = models.URLField(
+        "source URL", blank=True, max_length=500, help_text="The original story, if online."
+    )
+    canonical_url = models.URLField(
+        "canonical URL",
+        blank=True,
+        max_length=500,
+        help_text="Only when the story's original home is elsewhere.",
+    )
+    language = models.CharField(max_length=10, default="en", help_text="Language code, such as en or fa.")
+    noindex = models.BooleanField(default=False, help_text="Ask search engines not to index this article.")
+    is_stub = models.BooleanField(
+        default=False,
+        editable=False,
+        help_text="Set automatically when the text is a placeholder or too thin; a stub is never public.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles_created",
+        editable=False,
+    )
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    old_slug_model_name = "ArticleSlug"
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        permissions = [("publish_article", "Can publish, schedule and unpublish articles")]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(fields=["section", "-published_at"], name="article_section_published"),
+            GinIndex(fields=["search_vector"], name="article_search_vector"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="article_published_has_time",
+                violation_error_message="A published article needs a publish time.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="scheduled") | Q(published_at__isnull=False),
+                name="article_scheduled_has_time",
+                violation_error_message="A scheduled article needs a publish time.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(unpublish_at__gt=F("published_at")),
+                name="article_expires_after_publish",
+                violation_error_message="The expiry time must be after the publish time.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.headline
+
+    def get_absolute_url(self) -> str:
+        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def save(self, *args, **kwargs):
+        self.body = clean_body(self.body)
+        self.is_stub = stub_reason(self.body) is not None
+        if self.status == self.Status.PUBLISHED and self.published_at:
+            self.first_published_at = self.first_published_at or self.published_at
+            self.last_published_at = self.published_at
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {
+                *update_fields,
+                "body",
+                "is_stub",
+                "first_published_at",
+                "last_published_at",
+            }
+        super().save(*args, **kwargs)
+
+    @property
+    def display_summary(self) -> str:
+        return self.summary or summarize(self.body)
+
+    @property
+    def was_updated(self) -> bool:
+        """True when the story changed noticeably after it went out (more than a minute later)."""
+        return bool(self.published_at and (self.updated_at - self.published_at).total_seconds() > 60)
+
+
+class ArticleSlug(OldSlug):
+    owner = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
+
+
+class Byline(models.Model):
+    class Role(models.TextChoices):
+        AUTHOR = "author", "Author"
+        PHOTOGRAPHER = "photographer", "Photographer"
+        TRANSLATOR = "translator", "Translator"
+        CONTRIBUTOR = "contributor", "Contributor"
+        EDITOR = "editor", "Editor"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the byline.")
+
+    class Meta:
+        ordering = ["position", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person", "role"], name="byline_unique_person_role")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.get_role_display()})"
+
+
+class LinkRole(models.TextChoices):
+    ABOUT = "about", "About"
+    MENTIONS = "mentions", "Mentions"
+    QUOTED = "quoted", "Quoted"
+
+
+class EntityLink(models.Model):
+    """The article is about, mentions, or quotes an entity."""
+
+    role = models.CharField(
+        max_length=10,
+        choices=LinkRole.choices,
+        default=LinkRole.ABOUT,
+        help_text="About: the story is about it. Mentions: named in passing.",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class ArticlePerson(EntityLink):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="person_links")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="article_links")
+
+    class Meta:
+        verbose_name = "person in this article"
+        verbose_name_plural = "people in this article"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person", "role"], name="article_person_unique_role"),
+        ]
+        indexes = [models.Index(fields=["person", "article"], name="article_person_by_person")]
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.role})"
+
+
+class ArticleOrganization(EntityLink):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="organization_links")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="article_links")
+
+    class Meta:
+        verbose_name = "organization in this article"
+        verbose_name_plural = "organizations in this article"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "organization", "role"], name="article_organization_unique_role"
+            ),
+            models.CheckConstraint(
+                condition=Q(role__in=["about", "mentions"]),
+                name="article_organization_role_valid",
+                violation_error_message="An organization can be what the story is about, or be mentioned.",
+            ),
+        ]
+        indexes = [models.Index(fields=["organization", "article"], name="article_org_by_org")]
+
+    def __str__(self) -> str:
+        return f"{self.organization} ({self.role})"
+
+
+class ArticleEvent(EntityLink):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="event_links")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="article_links")
+
+    class Meta:
+        verbose_name = "event in this article"
+        verbose_name_plural = "events in this article"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "event", "role"], name="article_event_unique_role"),
+            models.CheckConstraint(
+                condition=Q(role__in=["about", "mentions"]),
+                name="article_event_role_valid",
+                violation_error_message="An event can be what the story is about, or be mentioned.",
+            ),
+        ]
+        indexes = [models.Index(fields=["event", "article"], name="article_event_by_event")]
+
+    def __str__(self) -> str:
+        return f"{self.event} ({self.role})"
+
+
+class Quote(models.Model):
+    text = models.TextField(help_text="The words as spoken, without quotation marks.")
+    speaker = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotes")
+    article = models.ForeignKey(
+        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
+    )
+    context = models.CharField(
+        max_length=300, blank=True, help_text='Where it was said: "at the Tehran meeting".'
+    )
+    said_on = models.DateField(null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.speaker}: {self.text[:60]}"
+
+
+class RelatedArticle(models.Model):
+    """A stored related post: computed off-request, read by pages with one indexed query."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_entries")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+    reasons = models.JSONField(
+        default=list, help_text="Why it is related, as short phrases a reader understands."
+    )
+    pinned = models.BooleanField(default=False)
+    computed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="related_unique_pair"),
+            models.CheckConstraint(condition=~Q(article=F("related")), name="related_not_self"),
+        ]
+        indexes = [models.Index(fields=["article", "rank"], name="related_by_article_rank")]
+
+    def __str__(self) -> str:
+        return f"{self.article_id} → {self.related_id} ({self.score:.2f})"
+
+
+class RelatedOverride(models.Model):
+    """An editor's decision: always show (pin) or never show (exclude) an article as related."""
+
+    class Kind(models.TextChoices):
+        PIN = "pin", "Pin (always show, first)"
+        EXCLUDE = "exclude", "Exclude (never show)"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_overrides")
+    related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PIN)
+    position = models.PositiveSmallIntegerField(default=0, help_text="Order among the pinned articles.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "id"]
+        verbose_name = "related-post pin or exclusion"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="related_override_unique_pair"),
+            models.CheckConstraint(
+                condition=~Q(article=F("related")),
+                name="related_override_not_self",
+                violation_error_message="An article cannot be related to itself.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.related}"

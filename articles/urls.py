@@ -1,0 +1,13 @@
+from django.urls import path
+
+from articles import views
+
+app_name = "articles"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article_detail"),
+    path("articles/<slug:slug>/related/", views.RelatedListView.as_view(), name="article_related"),
+    path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
+    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+]

@@ -1,0 +1,143 @@
+"""Public article pages: home, article, section and tag listings. Every queryset starts from
+``Article.objects.published()``."""
+
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from articles.models import (
+    Article,
+    ArticleEvent,
+    ArticleOrganization,
+    ArticlePerson,
+    Byline,
+    Quote,
+    Section,
+)
+from articles.related import related_queryset
+from newsroom.slugs import OldSlugRedirectMixin
+
+HOME_STORIES_PER_SECTION = 4
+LISTING_PAGE_SIZE = 20
+
+
+def listing_queryset():
+    """Published articles with what a listing shows (section, lead image), newest first."""
+    return (
+        Article.objects.published().select_related("section", "lead_image").order_by("-published_at", "-id")
+    )
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        ranked = listing_queryset().annotate(
+            row=Window(
+                RowNumber(), partition_by=F("section_id"), order_by=[F("published_at").desc(), F("id").desc()]
+            )
+        )
+        latest = list(ranked.filter(row__lte=HOME_STORIES_PER_SECTION + 1))
+        lead = max(latest, key=lambda a: (a.published_at, a.pk), default=None)
+        by_section: dict[int | None, list[Article]] = {}
+        for article in latest:
+            if article != lead:
+                by_section.setdefault(article.section_id, []).append(article)
+        groups = sorted(
+            ((articles[0].section, articles[:HOME_STORIES_PER_SECTION]) for articles in by_section.values()),
+            key=lambda group: (group[0] is None, group[0].position if group[0] else 0, str(group[0] or "")),
+        )
+        return super().get_context_data(lead=lead, groups=groups, **kwargs)
+
+
+class ArticleDetailView(OldSlugRedirectMixin, DetailView):
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("section", "lead_image", "source_organization")
+            .prefetch_related(
+                Prefetch(
+                    "bylines", queryset=Byline.objects.select_related("person").order_by("position", "id")
+                ),
+                Prefetch(
+                    "person_links",
+                    queryset=ArticlePerson.objects.select_related("person").order_by("person__name"),
+                ),
+                Prefetch(
+                    "organization_links",
+                    queryset=ArticleOrganization.objects.select_related("organization").order_by(
+                        "organization__name"
+                    ),
+                ),
+                Prefetch(
+                    "event_links",
+                    queryset=ArticleEvent.objects.select_related("event").order_by("event__starts_at"),
+                ),
+                Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+                "tags",
+            )
+        )
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        links = {"about": [], "mentions": []}
+        for link in [
+            *article.person_links.all(),
+            *article.organization_links.all(),
+            *article.event_links.all(),
+        ]:
+            entity = getattr(link, "person", None) or getattr(link, "organization", None) or link.event
+            bucket = "mentions" if link.role == "mentions" else "about"
+            if entity not in links[bucket]:
+                links[bucket].append(entity)
+        links["mentions"] = [e for e in links["mentions"] if e not in links["about"]]
+        return super().get_context_data(
+            about=links["about"],
+            mentions=links["mentions"],
+            related=list(related_queryset(article)[:6]),
+            **kwargs,
+        )
+
+
+class RelatedListView(ListView):
+    """/articles/<slug>/related/: every stored related article, with why it is related."""
+
+    template_name = "articles/article_related.html"
+    context_object_name = "entries"
+
+    def get_queryset(self):
+        self.article = get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])
+        return related_queryset(self.article)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(article=self.article, **kwargs)
+
+
+class SectionDetailView(ListView):
+    template_name = "articles/section_detail.html"
+    paginate_by = LISTING_PAGE_SIZE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return listing_queryset().filter(section=self.section)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(section=self.section, **kwargs)
+
+
+class TagDetailView(ListView):
+    template_name = "articles/tag_detail.html"
+    paginate_by = LISTING_PAGE_SIZE
+    context_object_name = "articles"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return listing_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)

@@ -1,0 +1,144 @@
+"""The editors' screens for people, organizations and events."""
+
+from django.contrib import admin
+from django.db.models import Count
+
+from organizations.models import (
+    Affiliation,
+    Event,
+    EventOrganizer,
+    EventParticipant,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+)
+
+
+class PersonAliasInline(admin.TabularInline):
+    model = PersonAlias
+    extra = 1
+    fields = ["name", "kind", "language"]
+    verbose_name = "other name"
+    verbose_name_plural = "Other names (spelling variants, native script, former names)"
+
+
+class OrganizationAliasInline(admin.TabularInline):
+    model = OrganizationAlias
+    extra = 1
+    fields = ["name", "kind", "language"]
+    verbose_name = "other name"
+    verbose_name_plural = "Other names (translations, former names)"
+
+
+class AffiliationInline(admin.TabularInline):
+    model = Affiliation
+    extra = 1
+    autocomplete_fields = ["organization"]
+    fields = ["organization", "title", "start_date", "end_date"]
+    verbose_name_plural = "Titles at organizations (affiliations)"
+
+
+class OrganizationPeopleInline(admin.TabularInline):
+    model = Affiliation
+    extra = 0
+    autocomplete_fields = ["person"]
+    fields = ["person", "title", "start_date", "end_date"]
+    verbose_name_plural = "People with titles here"
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
+    search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonAliasInline, AffiliationInline]
+    fields = ["name", "slug", "bio", "photo", "wikidata_id"]
+    list_filter = ["affiliations__organization__kind"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases", "affiliations__organization")
+
+    @admin.display(description="Other names")
+    def other_names(self, person):
+        return ", ".join(alias.name for alias in person.aliases.all())
+
+    @admin.display(description="Titles")
+    def current_titles(self, person):
+        return "; ".join(
+            f"{a.title}, {a.organization.acronym or a.organization.name}" for a in person.affiliations.all()
+        )
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "acronym", "slug", "aliases__name", "wikidata_id"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    inlines = [OrganizationAliasInline, OrganizationPeopleInline]
+    fields = [
+        "name",
+        "acronym",
+        "slug",
+        "kind",
+        "country",
+        "parent",
+        "website",
+        "logo",
+        "description",
+        "wikidata_id",
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(article_total=Count("article_links__article", distinct=True))
+        )
+
+    @admin.display(description="Articles", ordering="article_total")
+    def article_count(self, organization):
+        return organization.article_total
+
+
+class EventOrganizerInline(admin.TabularInline):
+    model = EventOrganizer
+    extra = 1
+    autocomplete_fields = ["organization"]
+    verbose_name_plural = "Organizers"
+
+
+class EventParticipantInline(admin.TabularInline):
+    model = EventParticipant
+    extra = 1
+    autocomplete_fields = ["person"]
+    verbose_name_plural = "Participants"
+
+
+@admin.register(Event)
+class EventAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
+    list_filter = ["kind", "country", "all_day"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "slug", "city", "venue"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    date_hierarchy = "starts_at"
+    inlines = [EventOrganizerInline, EventParticipantInline]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "kind", "parent", "description"]}),
+        ("When", {"fields": ["starts_at", "ends_at", "all_day", "timezone"]}),
+        ("Where", {"fields": ["venue", "city", "country"]}),
+    ]
+
+
+@admin.register(Affiliation)
+class AffiliationAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "organization", "start_date", "end_date"]
+    list_select_related = ["person", "organization"]
+    search_fields = ["person__name", "organization__name", "organization__acronym", "title"]
+    autocomplete_fields = ["person", "organization"]
+    list_filter = ["organization__kind"]

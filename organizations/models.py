@@ -1,0 +1,341 @@
+"""People, organizations and events: the entities articles are about, and their names."""
+
+from datetime import date
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+
+from newsroom.slugs import OldSlug, SlugHistoryMixin
+from newsroom.versioning import VersionedModel
+from organizations.names import normalize_name
+
+
+def validate_timezone(value: str) -> None:
+    from zoneinfo import available_timezones
+
+    from django.core.exceptions import ValidationError
+
+    if value not in available_timezones():
+        raise ValidationError(
+            f"“{value}” is not a timezone name; use one like Asia/Tehran or Europe/Istanbul."
+        )
+
+
+wikidata_validator = RegexValidator(r"^Q[1-9]\d*$", "A Wikidata id looks like Q71960.")
+
+
+class AliasKind(models.TextChoices):
+    SPELLING = "spelling", "Spelling variant"
+    NATIVE = "native", "Native script"
+    FORMER = "former", "Former name"
+    TRANSLATION = "translation", "Translation"
+    OTHER = "other", "Other name"
+
+
+class Entity(SlugHistoryMixin, VersionedModel):
+    """Fields every person and organization shares."""
+
+    name = models.CharField(max_length=200, help_text="The name readers know, as the newsroom spells it.")
+    slug = models.SlugField(
+        max_length=200, unique=True, help_text="The last part of the page's web address; change with care."
+    )
+    wikidata_id = models.CharField(
+        "Wikidata id",
+        max_length=20,
+        blank=True,
+        validators=[wikidata_validator],
+        help_text="Optional: the Wikidata item, such as Q71960, so machines know exactly who this is.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Organization(Entity):
+    class Kind(models.TextChoices):
+        NGO = "ngo", "Non-governmental organization"
+        GOVERNMENT = "government", "Government body"
+        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organization"
+        MEDIA = "media", "News outlet"
+        ACADEMIC = "academic", "University or research institute"
+        COMPANY = "company", "Company"
+        CULTURAL = "cultural", "Museum or cultural institution"
+        HEALTH = "health", "Hospital or health service"
+        OTHER = "other", "Other"
+
+    acronym = models.CharField(max_length=30, blank=True, help_text="Short form readers know, such as ICRC.")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(
+        max_length=2, blank=True, help_text="Two-letter country code of its seat, such as IR or CH."
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
+        help_text="The organization this one belongs to, such as a national society for a provincial branch.",
+    )
+    website = models.URLField(blank=True)
+    logo = models.ImageField(upload_to="logos/", blank=True)
+    description = models.TextField(blank=True, help_text="One or two sentences shown on its page.")
+
+    old_slug_model_name = "OrganizationSlug"
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="organization_unique_wikidata_id"
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="organization_not_own_parent"),
+        ]
+        indexes = [models.Index(Lower("name"), name="organization_name_lower")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self) -> str:
+        """ "International Committee of the Red Cross (ICRC)"."""
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+class Person(Entity):
+    bio = models.TextField(blank=True, help_text="A short biography shown on the person's page.")
+    photo = models.ImageField(upload_to="people/", blank=True)
+
+    old_slug_model_name = "PersonSlug"
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="person_unique_wikidata_id"
+            ),
+        ]
+        indexes = [models.Index(Lower("name"), name="person_name_lower")]
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:person_detail", kwargs={"slug": self.slug})
+
+
+class Alias(models.Model):
+    """Another name for an entity: a spelling variant, the name in native script, a former name."""
+
+    name = models.CharField(max_length=200)
+    normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)
+    language = models.CharField(max_length=10, blank=True, help_text="Language code, such as fa or ar.")
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.normalized = normalize_name(self.name)
+        super().save(*args, **kwargs)
+
+
+class PersonAlias(Alias):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "person aliases"
+        constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique")]
+
+
+class OrganizationAlias(Alias):
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
+
+    class Meta:
+        verbose_name_plural = "organization aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "name"], name="organization_alias_unique")
+        ]
+
+
+class AffiliationQuerySet(models.QuerySet):
+    def current(self, on: date | None = None):
+        on = on or date.today()
+        return self.filter(Q(start_date__isnull=True) | Q(start_date__lte=on)).filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=on)
+        )
+
+
+class Affiliation(models.Model):
+    """A person holds a title at an organization, from a date to a date."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="affiliations")
+    title = models.CharField(
+        max_length=200, help_text='As a reader would see it: "head", "representative in Iran".'
+    )
+    start_date = models.DateField(null=True, blank=True, help_text="Leave empty when not known.")
+    end_date = models.DateField(
+        null=True, blank=True, help_text="Leave empty while the person holds the title."
+    )
+
+    objects = AffiliationQuerySet.as_manager()
+
+    class Meta:
+        ordering = [F("end_date").desc(nulls_first=True), F("start_date").desc(nulls_last=True)]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True)
+                | Q(start_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="affiliation_ends_after_start",
+                violation_error_message="An affiliation cannot end before it starts.",
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organization", "title", "start_date"],
+                name="affiliation_unique",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person}, {self.title}, {self.organization}"
+
+    @property
+    def is_current(self) -> bool:
+        today = date.today()
+        return (self.start_date is None or self.start_date <= today) and (
+            self.end_date is None or self.end_date >= today
+        )
+
+
+class Event(SlugHistoryMixin, VersionedModel):
+    class Kind(models.TextChoices):
+        MEETING = "meeting", "Meeting"
+        CONFERENCE = "conference", "Conference"
+        SESSION = "session", "Session"
+        EXHIBITION = "exhibition", "Exhibition"
+        AGREEMENT = "agreement", "Agreement or signing"
+        OBSERVANCE = "observance", "Observance"
+        DISASTER = "disaster", "Disaster"
+        ELECTION = "election", "Election"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=250)
+    slug = models.SlugField(max_length=200, unique=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
+    starts_at = models.DateTimeField(help_text="When it starts, in the event's own timezone below.")
+    ends_at = models.DateTimeField(
+        null=True, blank=True, help_text="When it ends; empty for a single moment."
+    )
+    all_day = models.BooleanField(
+        default=False, help_text="Tick when only the dates matter (an exhibition, an observance)."
+    )
+    timezone = models.CharField(
+        max_length=64,
+        default="UTC",
+        validators=[validate_timezone],
+        help_text="Where it takes place, such as Asia/Tehran or Europe/Istanbul.",
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="Two-letter country code, such as TR.")
+    description = models.TextField(blank=True)
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="sessions",
+        help_text="The larger event this one is part of, such as the conference a session belongs to.",
+    )
+    organizers = models.ManyToManyField(
+        Organization, through="EventOrganizer", related_name="organized_events", blank=True
+    )
+    participants = models.ManyToManyField(
+        Person, through="EventParticipant", related_name="events", blank=True
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    old_slug_model_name = "EventSlug"
+
+    class Meta:
+        ordering = ["-starts_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
+                name="event_ends_after_start",
+                violation_error_message="An event cannot end before it starts.",
+            ),
+            models.CheckConstraint(condition=~Q(parent=F("pk")), name="event_not_own_parent"),
+        ]
+        indexes = [models.Index(fields=["starts_at"], name="event_starts_at")]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("organizations:event_detail", kwargs={"slug": self.slug})
+
+    @property
+    def zone(self):
+        from zoneinfo import ZoneInfo
+
+        try:
+            return ZoneInfo(self.timezone)
+        except (KeyError, ValueError):
+            return ZoneInfo("UTC")
+
+    @property
+    def local_start(self):
+        return self.starts_at.astimezone(self.zone)
+
+    @property
+    def local_end(self):
+        return self.ends_at.astimezone(self.zone) if self.ends_at else None
+
+
+class EventOrganizer(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="organizer_links")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="organizer_links")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["event", "organization"], name="event_organizer_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization} organizes {self.event}"
+
+
+class EventParticipant(models.Model):
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participant_links")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participant_links")
+    role = models.CharField(max_length=100, blank=True, help_text='Optional: "speaker", "delegation head".')
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["event", "person"], name="event_participant_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.person} at {self.event}"
+
+
+class PersonSlug(OldSlug):
+    owner = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_slugs")
+
+
+class OrganizationSlug(OldSlug):
+    owner = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="old_slugs")
+
+
+class EventSlug(OldSlug):
+    owner = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from organizations import views
+
+app_name = "organizations"
+
+urlpatterns = [
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("organizations/<slug:slug>/", views.OrganizationDetailView.as_view(), name="organization_detail"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event_detail"),
+]

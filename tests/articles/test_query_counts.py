@@ -1,0 +1,94 @@
+"""Each page type runs a fixed number of SQL queries: the same for 1 or 30 bylines, entities,
+tags and related articles. The numbers are the pages' budgets; a change that adds a query per
+item fails here."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.related import related_rebuild
+from tests.factories import (
+    AffiliationFactory,
+    ArticleEventFactory,
+    ArticleFactory,
+    ArticleOrganizationFactory,
+    ArticlePersonFactory,
+    BylineFactory,
+    EventFactory,
+    OrganizationFactory,
+    PersonFactory,
+    QuoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+# Budgets per page type (the section navigation in the page header is one of them).
+BUDGETS = {
+    "home": 2,
+    "article": 9,
+    "related": 3,
+    "section": 4,
+    "tag": 4,
+    "person": 6,
+    "organization": 7,
+    "event": 7,
+}
+
+
+def build(n: int):
+    """A story with n of everything, n related stories, and entities with n of their own links."""
+    tags = [f"topic-{i}" for i in range(n)]
+    main = ArticleFactory(headline="Main story", slug=f"main-{n}", tags=tags)
+    person, org, event = PersonFactory(), OrganizationFactory(), EventFactory()
+    child = OrganizationFactory(parent=org)
+    for i in range(n):
+        BylineFactory(article=main, person=PersonFactory(), position=i)
+        ArticlePersonFactory(article=main, person=PersonFactory())
+        ArticleOrganizationFactory(article=main, organization=OrganizationFactory())
+        ArticleEventFactory(article=main, event=EventFactory())
+        QuoteFactory(article=main, speaker=PersonFactory())
+        AffiliationFactory(person=person, organization=OrganizationFactory())
+        AffiliationFactory(person=PersonFactory(), organization=org)
+        EventFactory(parent=event)
+        other = ArticleFactory(tags=[tags[i]])
+        for target in (other,):
+            ArticlePersonFactory(article=target, person=person)
+            ArticleOrganizationFactory(article=target, organization=org)
+            ArticleEventFactory(article=target, event=event)
+    ArticlePersonFactory(article=main, person=person)
+    ArticleOrganizationFactory(article=main, organization=org)
+    ArticleEventFactory(article=main, event=event)
+    related_rebuild(article=main)
+    assert main.related_entries.count() == min(n, 20)  # at most 20 are stored
+    return {
+        "home": "/",
+        "article": main.get_absolute_url(),
+        "related": f"/articles/{main.slug}/related/",
+        "section": f"/sections/{main.section.slug}/",
+        "tag": "/tags/topic-0/",
+        "person": person.get_absolute_url(),
+        "organization": org.get_absolute_url(),
+        "event": event.get_absolute_url(),
+        "child": child,
+    }
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize("page", sorted(BUDGETS))
+def test_page_query_count_is_fixed(client, page):
+    small = count_queries(client, build(1)[page])
+    large = count_queries(client, build(30)[page])
+    assert small == large == BUDGETS[page], f"{page}: {small} queries with 1 item, {large} with 30"
+
+
+def test_article_page_shows_all_thirty_of_everything(client):
+    urls = build(30)
+    html = client.get(urls["article"]).text
+    assert html.count('class="pull-quote"') == 30
+    assert html.count("Person Number") >= 30 + 30 + 30  # bylines, people links, quote speakers

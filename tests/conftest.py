@@ -1,0 +1,13 @@
+"""Test-only settings and fixtures. Every test runs on a real PostgreSQL (embedded or DATABASE_URL)."""
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings, tmp_path):
+    """No collectstatic in tests: serve static names as they are; media goes to a temporary folder."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.MEDIA_ROOT = tmp_path / "media"

@@ -1,0 +1,12 @@
+"""Settings for the test run: production settings with a throwaway key and the test hosts.
+
+pytest-django imports settings before any conftest runs, so the variables that production
+requires are set here. Everything else is the real ``newsroom.settings``.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-used-anywhere-else")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+from newsroom.settings import *  # noqa: F403
