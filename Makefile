@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup run test test-fast lint migrate worker clean
+.PHONY: help setup browser-deps run test test-fast lint migrate worker clean
 
 help:
 	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000"
@@ -19,7 +19,18 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[dev]"
 	@touch $(STAMP)
 
-setup: $(STAMP)
+setup: $(STAMP) browser-deps
+
+# Browser tests use Debian's Chromium; Node packages (validators) come from package-lock.json.
+browser-deps:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  echo "Installing Chromium for the browser tests (apt-get)"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "Could not install chromium; browser tests will be skipped with a notice"; \
+	fi
+	@if [ -f package-lock.json ] && [ ! -f node_modules/.package-lock.json -o package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  npm ci --no-audit --no-fund --loglevel=error; \
+	fi
 
 migrate: setup
 	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
@@ -44,4 +55,4 @@ worker: setup
 	$(PY) manage.py db_worker
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles
+	rm -rf $(VENV) .pytest_cache .ruff_cache staticfiles node_modules

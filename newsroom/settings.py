@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "taggit",
+    "django_tasks_db",
     "newsroom",
     "organizations",
     "articles",
@@ -156,6 +157,16 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Background work through django.tasks. Immediate (in the request) by default and in tests;
+# NEWSROOM_TASKS=database queues tasks in PostgreSQL for `manage.py db_worker` (production).
+NEWSROOM_TASKS = os.environ.get("NEWSROOM_TASKS", "immediate")
+if NEWSROOM_TASKS == "database":
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+elif NEWSROOM_TASKS == "immediate":
+    TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+else:
+    raise ImproperlyConfigured(f"NEWSROOM_TASKS must be 'immediate' or 'database', not {NEWSROOM_TASKS!r}.")
 
 # Newsroom-specific settings.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")

@@ -10,3 +10,7 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key-not-used-anywhe
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 
 from newsroom.settings import *  # noqa: F403
+
+# Parallel checkouts on one machine can share the embedded server: each may name its own test database.
+if os.environ.get("NEWSROOM_TEST_DB_SUFFIX"):
+    DATABASES["default"]["TEST"] = {"NAME": f"test_newsroom_{os.environ['NEWSROOM_TEST_DB_SUFFIX']}"}  # noqa: F405
