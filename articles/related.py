@@ -134,3 +134,28 @@ def related_rebuild(*, article: Article) -> int:
         for rank, (other, score, reasons, pinned) in enumerate(rows, start=1)
     )
     return len(rows)
+
+
+def articles_sharing_entities(article: Article) -> list[int]:
+    """Ids of other articles linked to any person, organization or event this article links."""
+    people = ArticlePerson.objects.filter(article=article).values("person_id")
+    orgs = ArticleOrganization.objects.filter(article=article).values("organization_id")
+    events = ArticleEvent.objects.filter(article=article).values("event_id")
+    ids = set(ArticlePerson.objects.filter(person_id__in=people).values_list("article_id", flat=True))
+    ids |= set(
+        ArticleOrganization.objects.filter(organization_id__in=orgs).values_list("article_id", flat=True)
+    )
+    ids |= set(ArticleEvent.objects.filter(event_id__in=events).values_list("article_id", flat=True))
+    ids.discard(article.pk)
+    return sorted(ids)
+
+
+def related_refresh(*, article: Article) -> None:
+    """Queue a recomputation of ``article``'s related posts and of the articles that share its entities.
+
+    Runs after the surrounding transaction commits, through django.tasks (immediately in
+    development and tests, by ``manage.py db_worker`` in production).
+    """
+    from articles.tasks import refresh_related
+
+    transaction.on_commit(lambda: refresh_related.enqueue(article_id=article.pk))

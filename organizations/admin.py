@@ -73,6 +73,7 @@ class PersonAdmin(admin.ModelAdmin):
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
+    ordering = ["name"]
     list_filter = ["kind", "country"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "slug", "aliases__name", "wikidata_id"]

@@ -1,0 +1,18 @@
+"""Background work for articles, run through django.tasks."""
+
+from django.tasks import task
+
+from articles.models import Article
+from articles.related import articles_sharing_entities, related_rebuild
+
+
+@task
+def refresh_related(*, article_id: int) -> int:
+    """Recompute the related posts of an article and of every article sharing an entity with it."""
+    article = Article.objects.filter(pk=article_id).first()
+    if article is None:
+        return 0
+    targets = [article, *Article.objects.filter(pk__in=articles_sharing_entities(article))]
+    for target in targets:
+        related_rebuild(article=target)
+    return len(targets)
