@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser-deps run test test-fast lint migrate worker clean
+.PHONY: help setup browser-deps run test test-fast lint migrate worker db-stop clean
 
 help:
 	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000"
@@ -50,6 +50,10 @@ test: lint
 
 test-fast: setup
 	$(VENV)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+# Stop the embedded PostgreSQL (it is restarted on demand by the next command).
+db-stop:
+	@if [ -f var/postgres/postmaster.pid ]; then kill -INT $$(head -1 var/postgres/postmaster.pid) && echo "Embedded PostgreSQL stopped."; else echo "Embedded PostgreSQL is not running."; fi
 
 worker: setup
 	$(PY) manage.py db_worker
