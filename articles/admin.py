@@ -15,7 +15,7 @@ from articles.models import (
     RelatedOverride,
     Section,
 )
-from articles.related import related_refresh
+from articles.changes import content_changed
 
 
 class BylineInline(admin.TabularInline):
@@ -136,8 +136,8 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
-        # Links and tags are saved now: refresh the stored related posts it touches.
-        related_refresh(article=form.instance)
+        # Links and tags are saved now: related posts, search and caches follow after commit.
+        content_changed(article_ids=[form.instance.pk], reason="edited in the admin")
 
 
 @admin.register(RelatedArticle)

@@ -154,8 +154,9 @@ def related_refresh(*, article: Article) -> None:
     """Queue a recomputation of ``article``'s related posts and of the articles that share its entities.
 
     Runs after the surrounding transaction commits, through django.tasks (immediately in
-    development and tests, by ``manage.py db_worker`` in production).
+    development and tests, by ``manage.py db_worker`` in production), together with every other
+    listener of :func:`articles.changes.content_changed`.
     """
-    from articles.tasks import refresh_related
+    from articles.changes import content_changed
 
-    transaction.on_commit(lambda: refresh_related.enqueue(article_id=article.pk))
+    content_changed(article_ids=[article.pk], reason="related refresh")
