@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.changes import content_changed
 from articles.models import (
     Article,
     ArticleEvent,
@@ -10,12 +11,13 @@ from articles.models import (
     ArticlePerson,
     Byline,
     Image,
+    PersonAccount,
     Quote,
     RelatedArticle,
     RelatedOverride,
     Section,
 )
-from articles.changes import content_changed
+from articles.workflow_admin import ArticleWorkflowAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -91,8 +93,8 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "section", "status", "published_at", "is_stub", "updated_at"]
+class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
+    list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]
     list_select_related = ["section"]
     search_fields = ["headline", "slug", "dek"]
@@ -166,3 +168,11 @@ class QuoteAdmin(admin.ModelAdmin):
     @admin.display(description="Quote")
     def short_text(self, quote):
         return quote.text[:80]
+
+
+@admin.register(PersonAccount)
+class PersonAccountAdmin(admin.ModelAdmin):
+    list_display = ["person", "user"]
+    list_select_related = ["person", "user"]
+    autocomplete_fields = ["person", "user"]
+    search_fields = ["person__name", "user__username"]

@@ -16,3 +16,11 @@ def refresh_related(*, article_id: int) -> int:
     for target in targets:
         related_rebuild(article=target)
     return len(targets)
+
+
+@task
+def publish_scheduled_article(*, article_id: int, publish_at: str) -> bool:
+    """Publish a scheduled article at its time, if it is still scheduled for that time."""
+    from articles.scheduling import publish_if_still_scheduled
+
+    return publish_if_still_scheduled(article_id=article_id, publish_at=publish_at)
