@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from articles.changes import content_changed
+from articles.editor import RichTextBodyAdminMixin
 from articles.models import (
     Article,
     ArticleEvent,
@@ -93,7 +94,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowAdminMixin, RichTextBodyAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]
     list_select_related = ["section"]

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "taggit",
+    "django_prose_editor",
     "django_tasks_db",
     "newsroom",
     "organizations",
