@@ -19,6 +19,7 @@ from articles.models import (
     Section,
 )
 from articles.workflow_admin import ArticleWorkflowAdminMixin
+from newsroom.conflicts import VersionConflictAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -94,7 +95,9 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleWorkflowAdminMixin, RichTextBodyAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    ArticleWorkflowAdminMixin, VersionConflictAdminMixin, RichTextBodyAdminMixin, admin.ModelAdmin
+):
     list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]
     list_select_related = ["section"]

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.conflicts import VersionConflictAdminMixin
 from organizations.models import (
     Affiliation,
     Event,
@@ -48,7 +49,7 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,7 +72,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]
@@ -120,7 +121,7 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
     list_filter = ["kind", "country", "all_day"]
     list_select_related = ["parent"]
