@@ -20,6 +20,7 @@ from articles.models import (
 )
 from articles.workflow_admin import ArticleWorkflowAdminMixin
 from newsroom.conflicts import VersionConflictAdminMixin
+from newsroom.revisions import RevisionAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -96,7 +97,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ArticleWorkflowAdminMixin, VersionConflictAdminMixin, RichTextBodyAdminMixin, admin.ModelAdmin
+    ArticleWorkflowAdminMixin, VersionConflictAdminMixin, RichTextBodyAdminMixin, RevisionAdminMixin
 ):
     list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]

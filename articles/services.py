@@ -7,6 +7,7 @@ and the publish gate are enforced in one place on the server, never only by hidd
 
 from datetime import datetime
 
+import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -77,8 +78,13 @@ def _locked(article: Article) -> Article:
     return Article.objects.select_for_update(of=("self",)).select_related("lead_image").get(pk=article.pk)
 
 
-def _save(article: Article, fields: list[str], reason: str) -> Article:
-    article.save(update_fields=[*fields, "updated_at"])
+def _save(article: Article, fields: list[str], reason: str, by=None) -> Article:
+    # Each workflow step is a revision with who did it, so the history reads like the desk's log.
+    with reversion.create_revision():
+        article.save(update_fields=[*fields, "updated_at"])
+        reversion.set_comment(reason.capitalize())
+        if by is not None and by.is_authenticated:
+            reversion.set_user(by)
     content_changed(article_ids=[article.pk], reason=reason)
     return article
 
@@ -93,7 +99,7 @@ def article_submit_for_review(*, article: Article, by) -> Article:
             "submitted for review."
         )
     article.status = Status.IN_REVIEW
-    return _save(article, ["status"], "submitted for review")
+    return _save(article, ["status"], "submitted for review", by)
 
 
 @transaction.atomic
@@ -107,10 +113,10 @@ def article_publish(*, article: Article, by, at: datetime | None = None) -> Arti
     check_publish_gate(article)
     # A scheduled time that has come is kept; otherwise the article goes out now.
     due = article.status == Status.SCHEDULED and article.published_at and article.published_at <= now
-    return _make_public(article, at or (article.published_at if due else now), reason="published")
+    return _make_public(article, at or (article.published_at if due else now), reason="published", by=by)
 
 
-def _make_public(article: Article, when: datetime, *, reason: str) -> Article:
+def _make_public(article: Article, when: datetime, *, reason: str, by=None) -> Article:
     article.status = Status.PUBLISHED
     article.published_at = when
     if article.unpublish_at and article.unpublish_at <= when:
@@ -119,6 +125,7 @@ def _make_public(article: Article, when: datetime, *, reason: str) -> Article:
         article,
         ["status", "published_at", "unpublish_at", "first_published_at", "last_published_at"],
         reason,
+        by,
     )
 
 
@@ -156,7 +163,7 @@ def article_schedule(*, article: Article, by, at: datetime | None = None) -> Art
     article.published_at = when
     if article.unpublish_at and article.unpublish_at <= when:
         raise ValidationError("The expiry time must be after the publish time.")
-    _save(article, ["status", "published_at"], "scheduled")
+    _save(article, ["status", "published_at"], "scheduled", by)
     enqueue_scheduled_publish(article)
     return article
 
@@ -171,7 +178,7 @@ def article_unpublish(*, article: Article, by) -> Article:
             f"“{article.headline}” is not published or scheduled, so it cannot be unpublished."
         )
     article.status = Status.UNPUBLISHED
-    return _save(article, ["status"], "unpublished")
+    return _save(article, ["status"], "unpublished", by)
 
 
 @transaction.atomic
@@ -181,7 +188,7 @@ def article_return_to_draft(*, article: Article, by) -> Article:
     if article.status in (Status.PUBLISHED, Status.SCHEDULED):
         _require_publisher(by, "take back published or scheduled")
     article.status = Status.DRAFT
-    return _save(article, ["status"], "returned to draft")
+    return _save(article, ["status"], "returned to draft", by)
 
 
 @transaction.atomic

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "taggit",
     "django_prose_editor",
+    "reversion",
     "django_tasks_db",
     "newsroom",
     "organizations",

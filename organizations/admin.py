@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Count
 
 from newsroom.conflicts import VersionConflictAdminMixin
+from newsroom.revisions import RevisionAdminMixin
 from organizations.models import (
     Affiliation,
     Event,
@@ -49,7 +50,7 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
+class PersonAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -72,7 +73,7 @@ class PersonAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]
@@ -121,7 +122,7 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(VersionConflictAdminMixin, admin.ModelAdmin):
+class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
     list_filter = ["kind", "country", "all_day"]
     list_select_related = ["parent"]
