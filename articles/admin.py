@@ -18,6 +18,7 @@ from articles.models import (
     RelatedOverride,
     Section,
 )
+from articles.preview import ArticlePreviewAdminMixin
 from articles.workflow_admin import ArticleWorkflowAdminMixin
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
@@ -97,7 +98,11 @@ class ImageAdmin(admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
-    ArticleWorkflowAdminMixin, VersionConflictAdminMixin, RichTextBodyAdminMixin, RevisionAdminMixin
+    ArticleWorkflowAdminMixin,
+    ArticlePreviewAdminMixin,
+    VersionConflictAdminMixin,
+    RichTextBodyAdminMixin,
+    RevisionAdminMixin,
 ):
     list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]

@@ -10,6 +10,7 @@ from datetime import datetime
 import reversion
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.changes import content_changed
@@ -24,6 +25,16 @@ Status = Article.Status
 def can_publish(user) -> bool:
     """True when ``user`` may publish, schedule and unpublish (Editors; Authors may not)."""
     return bool(user and user.is_active and user.has_perm(PUBLISH_PERMISSION))
+
+
+def articles_for(user, queryset=None):
+    """The articles ``user`` may open in the admin and preview: all for Editors, their own for Authors
+    (those they created, or that carry the byline of the Person linked to their account)."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    if can_publish(user):
+        return queryset
+    own = Q(created_by=user) | Q(bylines__person__account__user=user)
+    return queryset.filter(pk__in=Article.objects.filter(own).values("pk"))
 
 
 def _require_publisher(user, what: str) -> None:

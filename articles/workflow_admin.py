@@ -9,7 +9,6 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -22,6 +21,7 @@ from articles.services import (
     article_set_status,
     article_submit_for_review,
     article_unpublish,
+    articles_for,
     can_publish,
     publish_problems,
 )
@@ -183,12 +183,8 @@ class ArticleWorkflowAdminMixin:
     list_editable = ["status"]
 
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if can_publish(request.user):
-            return queryset
-        # Authors see the articles they created or carry their byline.
-        own = Q(created_by=request.user) | Q(bylines__person__account__user=request.user)
-        return queryset.filter(pk__in=Article.objects.filter(own).values("pk"))
+        # Authors see the articles they created or that carry their byline.
+        return articles_for(request.user, super().get_queryset(request))
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))

@@ -175,3 +175,5 @@ NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 # Fewer words than this in a body makes an article a stub that is never public.
 NEWSROOM_STUB_MIN_WORDS = int(os.environ.get("NEWSROOM_STUB_MIN_WORDS", "60"))
 NEWSROOM_RELATED_LIMIT = 20
+# How long a shareable preview link works, in seconds (default three days).
+NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 * 24 * 3600)))
