@@ -5,6 +5,7 @@ from django.utils.html import format_html
 
 from articles.changes import content_changed
 from articles.editor import RichTextBodyAdminMixin
+from articles.image_admin import ImageLibraryAdminMixin
 from articles.models import (
     Article,
     ArticleEvent,
@@ -78,8 +79,8 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "uploaded_at"]
+class ImageAdmin(ImageLibraryAdminMixin, admin.ModelAdmin):
+    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "renditions_made", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]

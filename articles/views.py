@@ -83,6 +83,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
                 ),
                 Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
                 "tags",
+                "lead_image__renditions",
             )
         )
 
