@@ -142,16 +142,16 @@ class RevisionAdminMixin(VersionAdmin):
         return TemplateResponse(request, "admin/newsroom/compare_versions.html", context)
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = (
-            self.model._default_manager.filter(pk=unquote(object_id))
-            .values_list("version", flat=True)
-            .first()
-        )
-        request._version_before_revert = current
+        current = self.model._default_manager.filter(pk=unquote(object_id)).first()
+        request._version_before_revert = getattr(current, "version", None)
+        request._slug_before_revert = getattr(current, "slug", None)
         return super().revision_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         before = getattr(request, "_version_before_revert", None)
         if before is not None and hasattr(obj, "version"):
             obj.version = max(obj.version or 0, before)  # the save raises it past every earlier number
+        slug = getattr(request, "_slug_before_revert", None)
+        if slug and hasattr(obj, "_loaded_slug"):
+            obj._loaded_slug = slug  # a revert that changes the slug keeps the replaced one redirecting
         super().save_model(request, obj, form, change)
