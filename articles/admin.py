@@ -80,7 +80,16 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(ImageLibraryAdminMixin, admin.ModelAdmin):
-    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "renditions_made", "uploaded_at"]
+    list_display = [
+        "thumbnail",
+        "alt_text",
+        "credit",
+        "width",
+        "height",
+        "renditions_made",
+        "address",
+        "uploaded_at",
+    ]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]

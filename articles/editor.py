@@ -32,7 +32,8 @@ def body_form_field(**kwargs) -> ProseEditorFormField:
         sanitize=clean_body,
         help_text=(
             "The story. Paste freely: unsafe HTML (scripts, styles, event handlers) is removed on save. "
-            "For an image, paste its address from the image library and describe it."
+            'For a picture, upload it to the <a href="/admin/articles/image/" target="_blank">image '
+            "library</a>, paste its address with the image button, and describe it."
         ),
         **kwargs,
     )

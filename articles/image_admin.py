@@ -40,6 +40,10 @@ class ImageLibraryAdminMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
 
+    @admin.display(description="Address to paste into a story")
+    def address(self, image):
+        return image.file.url if image.file else "—"
+
     @admin.display(description="Renditions")
     def renditions_made(self, image):
         return len(image.renditions.all())

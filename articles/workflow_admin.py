@@ -209,7 +209,7 @@ class ArticleWorkflowAdminMixin:
             changelist.list_editable = ()  # Authors change status on the form, one article at a time
         return changelist
 
-    @admin.display(description="Publish time", ordering="published_at")
+    @admin.display(description=f"Publish time ({settings.TIME_ZONE})", ordering="published_at")
     def publish_time(self, article):
         if not article.published_at:
             return "—"
