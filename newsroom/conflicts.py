@@ -12,7 +12,7 @@ from django.contrib import messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -63,7 +63,9 @@ def conflict_message(obj, loaded: int, current: int):
     )
     who = (entry.user.get_full_name() or entry.user.get_username()) if entry else "Someone else"
     when = f" at {date_format(timezone.localtime(entry.action_time), 'H:i')}" if entry else ""
-    history = reverse(f"admin:{meta.app_label}_{meta.model_name}_history", args=[obj.pk])
+    history = changes_since_url(obj, loaded) or reverse(
+        f"admin:{meta.app_label}_{meta.model_name}_history", args=[obj.pk]
+    )
     current_url = reverse(f"admin:{meta.app_label}_{meta.model_name}_change", args=[obj.pk])
     return format_html(
         "{who} saved this {kind}{when} while you were editing (you opened version {loaded}; it is now "
@@ -80,6 +82,25 @@ def conflict_message(obj, loaded: int, current: int):
         history=history,
         current_url=current_url,
     )
+
+
+def changes_since_url(obj, loaded: int) -> str | None:
+    """The comparison page from the version the editor opened to the latest one, when both are in
+    the revision history (None otherwise, and the caller links to the whole history)."""
+    from reversion.models import Version
+
+    meta = obj._meta
+    try:
+        compare = reverse(f"admin:{meta.app_label}_{meta.model_name}_compare", args=[obj.pk])
+    except NoReverseMatch:
+        return None
+    versions = list(Version.objects.get_for_object(obj).order_by("-revision__date_created")[:30])
+    if not versions:
+        return None
+    opened = next((v for v in versions if v.field_dict.get("version") == loaded), None)
+    if opened is None:
+        return None
+    return f"{compare}?from={opened.pk}&to={versions[0].pk}"
 
 
 class VersionConflictAdminMixin:

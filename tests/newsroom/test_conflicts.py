@@ -29,12 +29,17 @@ def test_second_save_of_an_article_is_refused_and_keeps_the_text(two_editors):
     tab_a, tab_b = two_editors
     article = ArticleFactory(status=Article.Status.DRAFT, published_at=None)
     url = reverse("admin:articles_article_change", args=[article.pk])
+    assert tab_a.post(url, article_post(article)).status_code == 302  # saved once: in the history
+    article.refresh_from_db()
     opened = article_post(article)  # both tabs opened the same version
     assert tab_a.post(url, {**opened, "headline": "Sara's headline"}).status_code == 302
     response = tab_b.post(url, {**opened, "headline": "Reza's headline"})
     assert response.status_code == 200
     assert "Sara Ahmadi saved this article" in response.text
-    assert reverse("admin:articles_article_history", args=[article.pk]) in response.text
+    compare = reverse("admin:articles_article_compare", args=[article.pk])
+    assert compare in response.text  # a link straight to what Sara changed
+    diff = tab_b.get(f"{compare}?{_query(response.text, compare)}").text
+    assert "<ins>Sara&#x27;s headline</ins>" in diff
     assert "Reza&#x27;s headline" in response.text  # Reza's text is still in the form
     article.refresh_from_db()
     assert article.headline == "Sara's headline"  # Sara's save is intact
@@ -94,3 +99,9 @@ def test_change_form_says_who_else_has_it_open(two_editors):
         "opened this article" not in tab_b.get(url).text.replace("Sara Ahmadi opened this article", "")
         or True
     )
+
+
+def _query(html: str, url: str) -> str:
+    """The query string of the first link to ``url`` in ``html``."""
+    start = html.index(url + "?") + len(url) + 1
+    return html[start : html.index('"', start)].replace("&amp;", "&")
