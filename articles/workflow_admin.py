@@ -248,6 +248,13 @@ class ArticleWorkflowAdminMixin:
             return False
         return super().has_delete_permission(request, obj)
 
+    def get_deleted_objects(self, objs, request):
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        if not can_publish(request.user) and any(obj.status in PUBLIC_STATUSES for obj in objs):
+            # The confirmation page names what is missing and the admin refuses the deletion.
+            perms_needed = {*perms_needed, "published or scheduled articles (an Editor deletes those)"}
+        return deleted, counts, perms_needed, protected
+
     def delete_queryset(self, request, queryset):
         public = list(queryset.filter(status__in=PUBLIC_STATUSES).values_list("pk", flat=True))
         if public and not can_publish(request.user):

@@ -128,3 +128,18 @@ def test_admin_list_shows_status_and_publish_time_in_the_newsroom_zone(admin_cli
     page = admin_client.get("/admin/articles/article/?status__exact=scheduled").text
     assert "Overdue story" in page
     assert timezone.localtime(article.published_at).strftime("%H:%M +0330") in page
+
+
+def test_with_the_database_backend_the_task_waits_in_postgresql_until_the_publish_time(
+    settings, editor, django_capture_on_commit_callbacks
+):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    article = ready_draft()
+    when = (timezone.now() + timedelta(hours=2)).replace(microsecond=0)
+    with django_capture_on_commit_callbacks(execute=True):
+        article_schedule(article=article, by=editor, at=when)
+    queued = DBTaskResult.objects.get(task_path__endswith="publish_scheduled_article")
+    assert queued.run_after == when
+    assert queued.args_kwargs["kwargs"] == {"article_id": article.pk, "publish_at": when.isoformat()}
