@@ -194,5 +194,5 @@ class QuoteAdmin(admin.ModelAdmin):
 class PersonAccountAdmin(admin.ModelAdmin):
     list_display = ["person", "user"]
     list_select_related = ["person", "user"]
-    autocomplete_fields = ["person", "user"]
+    autocomplete_fields = ["person"]
     search_fields = ["person__name", "user__username"]

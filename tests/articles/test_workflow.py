@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 
 def make_user(name: str, group: str) -> User:
     call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    user = User.objects.create_user(name, password="pw-not-used", is_staff=True)
+    user = User.objects.create_user(name, password=None, is_staff=True)
     user.groups.add(Group.objects.get(name=group))
     return user
 

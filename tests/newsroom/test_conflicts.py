@@ -15,10 +15,8 @@ pytestmark = pytest.mark.django_db
 def two_editors():
     from django.test import Client
 
-    first = User.objects.create_superuser(
-        "sara", password="pw-not-used", first_name="Sara", last_name="Ahmadi"
-    )
-    second = User.objects.create_superuser("reza", password="pw-not-used")
+    first = User.objects.create_superuser("sara", password=None, first_name="Sara", last_name="Ahmadi")
+    second = User.objects.create_superuser("reza", password=None)
     a, b = Client(), Client()
     a.force_login(first)
     b.force_login(second)

@@ -15,9 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sara(client):
-    user = User.objects.create_superuser(
-        "sara", password="pw-not-used", first_name="Sara", last_name="Ahmadi"
-    )
+    user = User.objects.create_superuser("sara", password=None, first_name="Sara", last_name="Ahmadi")
     client.force_login(user)
     return user
 
