@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
+from django.db import connections
 from django.utils import timezone
 
 from articles.models import Article
@@ -46,6 +47,9 @@ def browser():
         )
         yield browser
         browser.close()
+        # The ORM opened its own connection inside Playwright's context; close it before the test
+        # database is dropped.
+        connections.close_all()
 
 
 def staff(name: str, group: str) -> User:
@@ -74,7 +78,7 @@ def pick(page, select_id: str, text: str):
     page.click(f".select2-container--open .select2-results__option:has-text('{text}')")
 
 
-def test_author_writes_editor_schedules_reader_reads(browser, live_server, tmp_path):
+def test_author_writes_editor_schedules_reader_reads(live_server, browser, tmp_path):
     call_command("setup_roles", stdout=open(os.devnull, "w"))  # noqa: SIM115
     staff("ayla", "Author")
     staff("emre", "Editor")
