@@ -254,6 +254,8 @@ def test_author_cannot_bulk_delete_a_published_article(client, author, editor):
         changelist, {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
     )
     assert response.status_code == 403
+    delete_page = reverse("admin:articles_article_delete", args=[article.pk])
+    assert client.post(delete_page, {"post": "yes"}).status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()
 
 
