@@ -1,6 +1,7 @@
 """The editorial workflow: Authors write and submit, Editors publish, and the publish gate says what
 to fix. Every admin path (form, actions, list column, bulk delete) is checked on the server."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -284,3 +285,22 @@ def test_change_form_names_the_newsroom_timezone(client, editor):
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_add")).text
     assert "Times are in the newsroom's timezone, Asia/Tehran" in page
+
+
+def test_editors_get_the_merge_permission_once_it_exists(author, editor):
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from organizations.models import Person
+
+    Permission.objects.get_or_create(
+        codename="merge_entities",
+        content_type=ContentType.objects.get_for_model(Person),
+        defaults={"name": "Can merge duplicate entities"},
+    )
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert "skipped" not in out.getvalue()
+    editor, author = User.objects.get(pk=editor.pk), User.objects.get(pk=author.pk)  # fresh permission caches
+    assert editor.has_perm("organizations.merge_entities")
+    assert not author.has_perm("organizations.merge_entities")
