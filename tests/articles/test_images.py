@@ -151,3 +151,14 @@ def test_article_page_with_a_lead_image_adds_one_query_for_all_renditions(client
     # The article budget (no lead image) plus one prefetch of every rendition.
     with django_assert_num_queries(BUDGETS["article"] + 1):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_the_body_editor_lists_library_pictures_for_staff_only(client, admin_client):
+    image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents in a school yard")
+    url = reverse("admin:articles_image_library")
+    listing = admin_client.get(url).json()["images"]
+    assert listing == [{"id": image.pk, "alt": "Tents in a school yard", "url": image.file.url}]
+    assert client.get(url).status_code == 302  # to the admin login
+    form = admin_client.get(reverse("admin:articles_article_add")).text
+    assert f'data-image-library-url="{url}"' in form
+    assert "js/body_images.js" in form
