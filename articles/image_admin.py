@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.http import JsonResponse
 from django.urls import path
 
+from articles.changes import content_changed
 from articles.images import validate_image_upload
 from articles.models import Image
 from articles.renditions import enqueue_renditions
@@ -56,6 +57,9 @@ class ImageLibraryAdminMixin:
         super().save_model(request, obj, form, change)
         if not change or {"file", "focal_x", "focal_y"} & set(form.changed_data):
             enqueue_renditions(obj)
+        if change:
+            # Alt text, caption and credit show on the pages of the articles that lead with it.
+            content_changed(article_ids=obj.lead_of.values_list("pk", flat=True), reason="image edited")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
