@@ -304,3 +304,13 @@ def test_editors_get_the_merge_permission_once_it_exists(author, editor):
     editor, author = User.objects.get(pk=editor.pk), User.objects.get(pk=author.pk)  # fresh permission caches
     assert editor.has_perm("organizations.merge_entities")
     assert not author.has_perm("organizations.merge_entities")
+
+
+def test_publishing_an_article_already_out_keeps_its_time(editor):
+    article = ready_draft()
+    article_publish(article=article, by=editor)
+    article.refresh_from_db()
+    first_time = article.published_at
+    article_publish(article=article, by=editor)
+    article.refresh_from_db()
+    assert article.published_at == first_time
