@@ -117,3 +117,43 @@ def test_link_entities_unknown_article_is_one_line_error():
 
     with pytest.raises(CommandError, match="No article"):
         call_command("link_entities", "--article", "no-such-story")
+
+
+def test_change_form_shows_suggestions_and_one_click_links(newsroom, admin_client):
+    article, kolivand, *_ = newsroom
+    url = f"/admin/articles/article/{article.pk}/change/"
+    page = admin_client.get(url).content.decode()
+    assert "Named in the text but not linked" in page
+    assert "Pirhossein Kolivand" in page and "found as “Pirhoshein Kolivand”" in page
+    response = admin_client.post(
+        f"/admin/articles/article/{article.pk}/link-entities/", {"entity": f"person:{kolivand.pk}"}
+    )
+    assert response.status_code == 302 and response.url == url
+    assert ArticlePerson.objects.get(article=article, person=kolivand).role == "mentions"
+    assert "found as “Pirhoshein Kolivand”" not in admin_client.get(url).content.decode()
+
+
+def test_link_all_in_one_click(newsroom, admin_client):
+    article, *_ = newsroom
+    admin_client.post(f"/admin/articles/article/{article.pk}/link-entities/", {"entity": "all"})
+    assert suggest_links(article) == []
+
+
+def test_link_view_refuses_get_and_users_without_change_permission(newsroom, client, django_user_model):
+    article, kolivand, *_ = newsroom
+    url = f"/admin/articles/article/{article.pk}/link-entities/"
+    viewer = django_user_model.objects.create_user("viewer", password="pw", is_staff=True)
+    client.force_login(viewer)
+    assert client.post(url, {"entity": f"person:{kolivand.pk}"}).status_code == 403
+    assert not ArticlePerson.objects.filter(article=article).exists()
+
+
+def test_link_view_requires_csrf_token(newsroom, admin_user):
+    from django.test import Client
+
+    article, _kolivand, *_ = newsroom
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(admin_user)
+    response = strict.post(f"/admin/articles/article/{article.pk}/link-entities/", {"entity": "all"})
+    assert response.status_code == 403
+    assert not ArticlePerson.objects.filter(article=article).exists()
