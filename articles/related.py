@@ -22,6 +22,7 @@ Editors' pins come first and their exclusions never appear.
 
 import math
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -49,9 +50,9 @@ COMMON_SHARE = 0.005
 #: ...but below this many articles everything finds candidates (small newsrooms, tests).
 COMMON_MIN = 200
 #: Candidates kept per article after the structural score, before text similarity.
-SHORTLIST = 60
+SHORTLIST = 30
 #: Candidates per article kept by shared entities and tags before recency and visibility.
-POOL = 400
+POOL = 80
 ENTITY_KEY_BASE = 1_000_000_000_000  # kind * base + id: one number for a person, organization or event
 PUBLISHED_TOTAL_CACHE_KEY = "articles:related:published-total"
 PUBLISHED_TOTAL_SECONDS = 600
@@ -106,25 +107,20 @@ tag AS MATERIALIZED (
                       WHERE x.tag_id = s.tag_id AND x.content_type_id = %(ct)s LIMIT %(common_plus)s) z) AS df
     FROM (SELECT DISTINCT tag_id FROM src_tag) s
 ),
-contrib AS (
+contrib AS MATERIALIZED (
     SELECT s.src, l.article_id AS cand, 1 AS kind, s.k::bigint * 1000000000000 + s.eid AS key,
-           s.w * ({_ROLE_SQL.format(r="l.role")}) * ln((%(total)s + 1) / (e.df + 1.0)) AS value
+           s.w * ({_ROLE_SQL.format(r="l.role")}) * ln((%(total)s + 1)::float8 / (e.df + 1)) AS value
     FROM src_ent s
     JOIN ent e ON e.k = s.k AND e.eid = s.eid AND e.df <= %(common)s
     JOIN ({_LINKS}) l ON l.k = s.k AND l.eid = s.eid AND l.article_id <> s.src
     UNION ALL
-    SELECT s.src, t.object_id, 2, s.tag_id, %(w_tag)s * ln((%(total)s + 1) / (g.df + 1.0))
+    SELECT s.src, t.object_id, 2, s.tag_id, %(w_tag)s * ln((%(total)s + 1)::float8 / (g.df + 1))
     FROM src_tag s
     JOIN tag g ON g.tag_id = s.tag_id AND g.df <= %(common)s
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
 ),
 grouped AS MATERIALIZED (
-    SELECT src, cand,
-           COALESCE(sum(value) FILTER (WHERE kind = 1), 0) + COALESCE(sum(value) FILTER (WHERE kind = 2), 0)
-             AS shared,
-           (array_agg(key ORDER BY value DESC) FILTER (WHERE kind = 1))[1:6] AS ent_keys,
-           (array_agg(key ORDER BY value DESC) FILTER (WHERE kind = 2))[1:3] AS tag_keys
-    FROM contrib GROUP BY src, cand
+    SELECT src, cand, sum(value) AS shared FROM contrib GROUP BY src, cand
 ),
 pool AS (
     -- The strongest candidates by what they share; recency and visibility are checked on these only.
@@ -134,16 +130,17 @@ pool AS (
     ) ranked_pool WHERE pool_rank <= %(pool)s
 ),
 cand AS MATERIALIZED (
-    SELECT g.src, g.cand, g.ent_keys, g.tag_keys, c.published_at, c.section_id = s.section_id AS same_section,
+    SELECT g.src, g.cand, c.published_at, c.section_id = s.section_id AS same_section,
            g.shared + CASE WHEN c.section_id = s.section_id THEN %(w_section)s ELSE 0 END AS base,
-           %(floor)s + (1 - %(floor)s) * power(0.5, abs(extract(epoch FROM c.published_at - s.at))
-                                                    / 86400.0 / %(half_life)s) AS decay
+           %(floor)s + (1 - %(floor)s) * power(
+               0.5::float8, abs(extract(epoch FROM c.published_at - s.at)::float8) / 86400.0 / %(half_life)s
+           ) AS decay
     FROM pool g
     JOIN src s ON s.id = g.src
     JOIN articles_article c ON c.id = g.cand
     WHERE {PUBLISHED_SQL.format(a="c")}
       AND lower(c.headline) <> s.lhead
-      AND abs(extract(epoch FROM c.published_at - s.at)) <= %(max_age)s * 86400.0
+      AND c.published_at BETWEEN s.at - %(max_age_interval)s AND s.at + %(max_age_interval)s
       AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.article_id = g.src AND x.related_id = g.cand)
 ),
 shortlist AS (
@@ -160,7 +157,7 @@ scored AS (
     WHERE sl.pre_rank <= %(shortlist)s
 ),
 ranked AS (
-    SELECT src, cand, (base + %(w_text)s * text_sim) * decay AS score, ent_keys, tag_keys,
+    SELECT src, cand, (base + %(w_text)s * text_sim) * decay AS score,
            same_section, text_sim,
            row_number() OVER (
                PARTITION BY src
@@ -168,9 +165,15 @@ ranked AS (
            ) AS rank
     FROM scored
 )
-SELECT src, cand, rank, score, ent_keys, tag_keys, same_section, text_sim
-FROM ranked WHERE rank <= %(limit)s
-ORDER BY src, rank
+-- What each stored pair shares, for its reasons (only the few rows kept, not every candidate).
+SELECT r.src, r.cand, r.rank, r.score,
+       array_agg(x.key) FILTER (WHERE x.kind = 1), array_agg(x.value) FILTER (WHERE x.kind = 1),
+       array_agg(x.key) FILTER (WHERE x.kind = 2), array_agg(x.value) FILTER (WHERE x.kind = 2),
+       r.same_section, r.text_sim
+FROM ranked r JOIN contrib x ON x.src = r.src AND x.cand = r.cand
+WHERE r.rank <= %(limit)s
+GROUP BY r.src, r.cand, r.rank, r.score, r.same_section, r.text_sim
+ORDER BY r.src, r.rank
 """  # noqa: S608 (only the module's constant fragments are formatted in; values are bound parameters)
 
 
@@ -208,10 +211,10 @@ def _params(ids: list[int], limit: int) -> dict:
         "w_text": TEXT_WEIGHT,
         "floor": RECENCY_FLOOR,
         "half_life": float(settings.NEWSROOM_RELATED_HALF_LIFE_DAYS),
-        "max_age": float(settings.NEWSROOM_RELATED_MAX_AGE_DAYS),
+        "max_age_interval": timedelta(days=settings.NEWSROOM_RELATED_MAX_AGE_DAYS),
         "common": _common_limit(published),
         "common_plus": _common_limit(published) + 1,
-        "shortlist": max(SHORTLIST, limit * 3),
+        "shortlist": max(SHORTLIST, limit + 10),
         "pool": POOL,
         "limit": limit,
     }
@@ -252,17 +255,27 @@ def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
     if not ids:
         return []
-    with connection.cursor() as cursor:
+    with transaction.atomic(), connection.cursor() as cursor:
+        if len(ids) > 1:
+            # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
+            cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(SCORE_SQL, _params(list(ids), limit))
         rows = cursor.fetchall()
     labels = _labels(rows)
     scored = []
-    for src, cand, rank, score, ent_keys, tag_keys, same, sim in rows:
-        entity_names = _first_distinct([labels.get(("e", key)) for key in ent_keys or []], 3)
-        tag_names = _first_distinct([labels.get(("t", key)) for key in tag_keys or []], 3)
+    for src, cand, rank, score, ent_keys, ent_values, tag_keys, tag_values, same, sim in rows:
+        entity_names = _first_distinct([labels.get(("e", key)) for key in _by_value(ent_keys, ent_values)], 3)
+        tag_names = _first_distinct([labels.get(("t", key)) for key in _by_value(tag_keys, tag_values)], 3)
         reasons = reasons_for(entity_names, tag_names, same, float(sim or 0))
         scored.append(Scored(src, cand, rank, float(score), reasons))
     return scored
+
+
+def _by_value(keys: list[int] | None, values: list[float] | None) -> list[int]:
+    """Keys ordered by their contribution, largest first (ties by key, for stable reasons)."""
+    return [
+        key for _value, key in sorted(zip(values or [], keys or [], strict=True), key=lambda p: (-p[0], p[1]))
+    ]
 
 
 def _first_distinct(items: list[str | None], n: int) -> list[str]:
@@ -280,7 +293,7 @@ def _labels(rows) -> dict[tuple[str, int], str]:
     from organizations.models import Event, Organization, Person
 
     ent_keys = {key for row in rows for key in (row[4] or [])}
-    tag_keys = {key for row in rows for key in (row[5] or [])}
+    tag_keys = {key for row in rows for key in (row[6] or [])}
     by_kind: dict[int, set[int]] = {1: set(), 2: set(), 3: set()}
     for key in ent_keys:
         by_kind[key // ENTITY_KEY_BASE].add(key % ENTITY_KEY_BASE)
@@ -385,6 +398,43 @@ def related_rebuild_many(ids: list[int]) -> int:
         for article in Article.objects.filter(pk__in=pinned):
             stored += related_rebuild(article=article)
     return stored
+
+
+def _rebuild_chunk(ids: list[int]) -> int:
+    """One worker's share of a full rebuild (a separate process has its own connection)."""
+    from django.db import connections
+
+    try:
+        return related_rebuild_many(ids)
+    finally:
+        connections.close_all()
+
+
+def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=None) -> int:
+    """Recompute the related posts of every published article in chunks; returns the articles done.
+
+    ``workers`` > 1 scores chunks in that many processes at once (one per core). ``progress`` wraps
+    the iterable of finished chunks, for a progress bar.
+    """
+    ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
+    # Stored lists of articles that are no longer public are never shown; drop them.
+    RelatedArticle.objects.exclude(article__in=Article.objects.published()).delete()
+    cache.delete(PUBLISHED_TOTAL_CACHE_KEY)
+    chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
+    wrap = progress or (lambda items, total: items)
+    if workers <= 1 or len(chunks) <= 1:
+        for _done in wrap((related_rebuild_many(chunk) for chunk in chunks), len(chunks)):
+            pass
+        return len(ids)
+    import multiprocessing
+
+    from django.db import connections
+
+    connections.close_all()  # each process opens its own connection
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for _done in wrap(pool.imap_unordered(_rebuild_chunk, chunks), len(chunks)):
+            pass
+    return len(ids)
 
 
 def articles_sharing_entities(article: Article) -> list[int]:
