@@ -88,6 +88,19 @@ class EntityMatcher:
             matcher.add("event", pk, name, honorifics=False)
         return matcher
 
+    @classmethod
+    def current(cls) -> "EntityMatcher":
+        """The matcher for the entities as they are now, rebuilt only when names changed.
+
+        Building reads every name (a fraction of a second with ten thousand people); the change
+        form of every article needs it, so it is kept per process and checked with one query.
+        """
+        global _cached
+        signature = _names_signature()
+        if _cached is None or _cached[0] != signature:
+            _cached = (signature, cls.build())
+        return _cached[1]
+
     def find(self, text: str) -> dict[tuple[str, int], tuple[str, int]]:
         """(kind, id) -> (first matched text, number of matches), longest names first, no overlaps."""
         found: dict[tuple[str, int], tuple[str, int]] = {}
@@ -112,6 +125,21 @@ class EntityMatcher:
         return found
 
 
+_cached: tuple[tuple, EntityMatcher] | None = None
+
+
+def _names_signature() -> tuple:
+    """Changes whenever a name, other name or acronym may have changed (edits bump updated_at)."""
+    from django.db.models import Count, Max
+
+    parts = []
+    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
+        field = "updated_at" if hasattr(model, "updated_at") else "id"
+        row = model.objects.aggregate(n=Count("id"), last=Max(field))
+        parts.append((row["n"], row["last"]))
+    return tuple(parts)
+
+
 def article_text_parts(article: Article) -> list[str]:
     """The texts searched for names, kept apart so a name never runs across two of them."""
     return [article.headline or "", article.dek or "", plain_text(article.body or "")]
@@ -127,7 +155,7 @@ def linked_ids(article: Article) -> dict[str, set[int]]:
 
 def suggest_links(article: Article, matcher: EntityMatcher | None = None) -> list[LinkSuggestion]:
     """Entities named in the article's headline, standfirst or body that are not linked yet."""
-    matcher = matcher or EntityMatcher.build()
+    matcher = matcher or EntityMatcher.current()
     found: dict[tuple[str, int], tuple[str, int]] = {}
     for part in article_text_parts(article):
         for hit, (surface, count) in matcher.find(part).items():
