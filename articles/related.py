@@ -56,6 +56,7 @@ POOL = 80
 ENTITY_KEY_BASE = 1_000_000_000_000  # kind * base + id: one number for a person, organization or event
 PUBLISHED_TOTAL_CACHE_KEY = "articles:related:published-total"
 PUBLISHED_TOTAL_SECONDS = 600
+EXACT_COUNT_BELOW = 20_000
 
 # The visibility rule of ``Article.objects.published()``, for the set-based SQL below; a test
 # (tests/articles/test_related_scoring.py) proves both select the same articles.
@@ -109,12 +110,14 @@ tag AS MATERIALIZED (
 ),
 contrib AS MATERIALIZED (
     SELECT s.src, l.article_id AS cand, 1 AS kind, s.k::bigint * 1000000000000 + s.eid AS key,
-           s.w * ({_ROLE_SQL.format(r="l.role")}) * ln((%(total)s + 1)::float8 / (e.df + 1)) AS value
+           s.w * ({_ROLE_SQL.format(r="l.role")})
+             * ln((GREATEST(%(total)s, e.df) + 1)::float8 / (e.df + 1)) AS value
     FROM src_ent s
     JOIN ent e ON e.k = s.k AND e.eid = s.eid AND e.df <= %(common)s
     JOIN ({_LINKS}) l ON l.k = s.k AND l.eid = s.eid AND l.article_id <> s.src
     UNION ALL
-    SELECT s.src, t.object_id, 2, s.tag_id, %(w_tag)s * ln((%(total)s + 1)::float8 / (g.df + 1))
+    SELECT s.src, t.object_id, 2, s.tag_id,
+           %(w_tag)s * ln((GREATEST(%(total)s, g.df) + 1)::float8 / (g.df + 1))
     FROM src_tag s
     JOIN tag g ON g.tag_id = s.tag_id AND g.df <= %(common)s
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
@@ -187,7 +190,17 @@ class Scored:
 
 
 def published_total() -> int:
-    """How many articles are published, for rarity weights; cached, as it moves slowly."""
+    """How many articles are published, for rarity weights.
+
+    Counted exactly in a small newsroom (cheap); above ``EXACT_COUNT_BELOW`` rows the count is
+    cached for ``PUBLISHED_TOTAL_SECONDS``: a 100,000-article count costs more than a whole
+    recomputation, and rarity barely moves in ten minutes.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'articles_article'::regclass")
+        estimate = cursor.fetchone()[0]
+    if estimate < EXACT_COUNT_BELOW:
+        return Article.objects.published().count()
     total = cache.get(PUBLISHED_TOTAL_CACHE_KEY)
     if total is None:
         total = Article.objects.published().count()
