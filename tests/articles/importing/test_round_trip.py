@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from taggit.models import Tag
 
-from articles.models import Article, Image, ArticlePerson, Byline, Quote, Section
+from articles.models import Article, ArticlePerson, Byline, Image, Quote, Section
 from organizations.models import Event, Organization, Person, PersonAlias
 
 pytestmark = pytest.mark.django_db
