@@ -103,6 +103,8 @@ class Record:
     file: str
     line: int
     problems: Problems
+    #: Things worth telling the operator that are not problems ("source credit: IRNA").
+    notes: list[str] = field(default_factory=list)
 
     @property
     def type(self) -> str:

@@ -42,6 +42,9 @@ class Command(BaseCommand):
             report = import_articles(files, options)
         except ImportRejected as error:
             raise rejected(self, error) from None
+        for draft in report.drafts:
+            for note in draft.record.notes:
+                self.stdout.write(f"{draft.record.file}: {note}")
         if options.dry_run:
             for slug in report.created:
                 self.stdout.write(f"would create {slug}")
