@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_links import LinkSuggestionsAdminMixin
 from articles.changes import content_changed
 from articles.models import (
     Article,
@@ -91,7 +92,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(LinkSuggestionsAdminMixin, admin.ModelAdmin):
     list_display = ["headline", "section", "status", "published_at", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]
     list_select_related = ["section"]

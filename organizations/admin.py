@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from organizations.forms import EntityNameForm
 from organizations.models import (
     Affiliation,
     Event,
@@ -49,6 +50,7 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    form = EntityNameForm
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -72,6 +74,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
+    form = EntityNameForm
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]
