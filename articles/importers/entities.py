@@ -26,7 +26,7 @@ from organizations.models import (
     PersonAlias,
     PersonSlug,
 )
-from organizations.names import normalize_name
+from organizations.names import name_key, normalize_name
 
 TIMES = {"created_at", "updated_at"}
 SECTION_FIELDS = {"type", "slug", "name", "description", "position"}
@@ -321,7 +321,42 @@ def _check_references(entries: list[Entry], *, update: bool, problems: Problems)
             if entry.refs["parent"]:
                 need(entry, "event", entry.refs["parent"], "parent")
     _check_old_slugs(entries)
+    _check_alias_keys(entries)
     return existing
+
+
+def _check_alias_keys(entries: list[Entry]) -> None:
+    """One name key, one entity: the rule the alias tables enforce, checked before writing."""
+    for kind, alias_model, owner_field, honorifics in (
+        ("organization", OrganizationAlias, "organization", False),
+        ("person", PersonAlias, "person", True),
+    ):
+        claimed: dict[str, Entry] = {}
+        for entry in (e for e in entries if e.kind == kind):
+            for i, alias in enumerate(entry.children["aliases"]):
+                alias["normalized"] = normalize_name(alias["name"])
+                alias["name_key"] = key = name_key(alias["name"], honorifics=honorifics)
+                if not key:
+                    continue
+                owner = claimed.setdefault(key, entry)
+                if owner is not entry:
+                    entry.record.problem(
+                        f"aliases[{i}].name",
+                        f"{alias['name']!r} is also an other name of the {kind} {owner.slug!r} "
+                        f"(line {owner.record.line}); one name belongs to one {kind}.",
+                    )
+        replaced = {e.slug for e in entries if e.kind == kind}
+        rows = alias_model.objects.filter(name_key__in=claimed).values_list(
+            "name_key", "name", f"{owner_field}__slug"
+        )
+        for key, name, owner_slug in rows:
+            entry = claimed[key]
+            if owner_slug not in replaced and owner_slug != entry.slug:
+                entry.record.problem(
+                    "aliases",
+                    f"{name!r} is already an other name of the {kind} {owner_slug!r}; one name belongs to "
+                    f"one {kind} (merge them, or drop the alias).",
+                )
 
 
 def _check_old_slugs(entries: list[Entry]) -> None:
@@ -387,9 +422,7 @@ def _write(entries: list[Entry], report: EntityImportReport) -> set[int]:
         "organization",
         org_objs,
         [
-            OrganizationAlias(
-                organization=saved["organization"][e.slug], normalized=normalize_name(a["name"]), **a
-            )
+            OrganizationAlias(organization=saved["organization"][e.slug], **a)
             for e in orgs
             for a in e.children["aliases"]
         ],
@@ -399,11 +432,7 @@ def _write(entries: list[Entry], report: EntityImportReport) -> set[int]:
         PersonAlias,
         "person",
         person_objs,
-        [
-            PersonAlias(person=saved["person"][e.slug], normalized=normalize_name(a["name"]), **a)
-            for e in people
-            for a in e.children["aliases"]
-        ],
+        [PersonAlias(person=saved["person"][e.slug], **a) for e in people for a in e.children["aliases"]],
     )
     _replace(
         Affiliation,

@@ -128,3 +128,28 @@ def test_unknown_section_option_is_one_clear_line(tmp_path):
     path = write_lines(tmp_path / "a.jsonl", article("first"))
     message, _ = run_import("import_articles", path, "--section", "nowhere")
     assert message == "--section: no section 'nowhere'."
+
+
+def test_alias_already_naming_another_person_is_refused_before_writing(tmp_path):
+    path = write_lines(
+        tmp_path / "e.jsonl",
+        {"type": "person", "slug": "p-kolivand", "name": "Pirhossein Kolivand"},
+        {
+            "type": "person",
+            "slug": "other",
+            "name": "Someone Else",
+            "aliases": [{"name": "Pirhossein Kolivand"}],
+        },
+        {
+            "type": "person",
+            "slug": "third",
+            "name": "Third Person",
+            "aliases": [{"name": "Pirhossein Kolivand"}],
+        },
+    )
+    message, stderr = run_import("import_entities", path)
+    assert (
+        f"{path}:3: aliases[0].name: 'Pirhossein Kolivand' is also an other name of the person 'other'"
+        in (stderr + message)
+    )
+    assert not Person.objects.exists()
