@@ -49,6 +49,8 @@ class ImportOptions:
     section: str | None = None
     author: str | None = None
     update: bool = False
+    #: Plain-text pages: link the entities the text names (as "mentions"), not only list them.
+    link: bool = False
 
 
 @dataclass
@@ -58,6 +60,9 @@ class ArticleImportReport:
     dry_run: bool = False
     articles: list[Article] = field(default_factory=list)
     drafts: list[ArticleDraft] = field(default_factory=list)
+    #: Plain-text pages: slug -> entities named in the text but not linked (issue "entity graph").
+    suggestions: dict[str, list] = field(default_factory=dict)
+    linked: int = 0
 
     def summary(self) -> str:
         if self.dry_run:
@@ -340,14 +345,34 @@ def import_drafts(
     if options.dry_run:
         report.created = [d.slug for d in drafts if d.slug not in resolved.existing]
         report.updated = [d.slug for d in drafts if d.slug in resolved.existing]
+        unsaved = [Article(headline=d.values["headline"], body=clean_body(d.values["body"])) for d in drafts]
+        for draft, article in zip(drafts, unsaved, strict=True):
+            article._draft = draft
+        _suggest(report, unsaved, link=False)
         return report
     with transaction.atomic():
         created, updated = write(drafts, resolved, now)
         content_changed(article_ids=[a.pk for a in created + updated], reason="articles imported")
+        _suggest(report, created + updated, link=options.link)
     report.created = [a.slug for a in created]
     report.updated = [a.slug for a in updated]
     report.articles = created + updated
     return report
+
+
+def _suggest(report: ArticleImportReport, articles: list[Article], *, link: bool) -> None:
+    """For plain-text pages: the people, organizations and events the text names, linked on request."""
+    pages = [a for a in articles if a._draft.kind == "text"]
+    if not pages:
+        return
+    from articles.linking import EntityMatcher, apply_suggestions, suggest_links
+
+    matcher = EntityMatcher.build()
+    for article in pages:
+        suggestions = suggest_links(article, matcher)
+        report.suggestions[article.slug] = suggestions
+        if link and suggestions:
+            report.linked += apply_suggestions(article, suggestions, role="mentions")
 
 
 def import_articles(paths: list[Path | str], options: ImportOptions | None = None) -> ArticleImportReport:

@@ -23,6 +23,12 @@ class Command(BaseCommand):
             "--author", metavar="SLUG", help="Author (a person's slug) for articles with no byline."
         )
         parser.add_argument(
+            "--link",
+            action="store_true",
+            help="Plain-text pages: link the people, organizations and events named in the text "
+            "(as 'mentions'); without it they are only listed.",
+        )
+        parser.add_argument(
             "--update", action="store_true", help="Replace articles whose slug exists (otherwise an error)."
         )
 
@@ -37,6 +43,7 @@ class Command(BaseCommand):
             section=opts["section"],
             author=opts["author"],
             update=opts["update"],
+            link=opts["link"],
         )
         try:
             report = import_articles(files, options)
@@ -45,6 +52,13 @@ class Command(BaseCommand):
         for draft in report.drafts:
             for note in draft.record.notes:
                 self.stdout.write(f"{draft.record.file}: {note}")
+        for slug, suggestions in report.suggestions.items():
+            verb = "linked" if options.link and not options.dry_run else "named in the text, not linked"
+            for s in suggestions:
+                label = s.entity._meta.verbose_name
+                self.stdout.write(f"{slug}: {verb}: {label} “{s.entity}” (as “{s.matched_text}”, {s.count}×)")
+            if suggestions and verb != "linked":
+                self.stdout.write(f"{slug}: run again with --update --link to link them as mentions.")
         if options.dry_run:
             for slug in report.created:
                 self.stdout.write(f"would create {slug}")

@@ -113,3 +113,29 @@ def test_hard_wrapped_paragraph_is_mended_and_numbered_lines_become_an_ordered_l
         in page.body
     )
     assert "<ol><li>first step</li><li>second step</li></ol>" in page.body
+
+
+@pytest.fixture
+def named_entities(newsroom):
+    PersonFactory(slug="parisa-hosseinzadeh", name="Parisa Hosseinzadeh")
+    return OrganizationFactory(slug="ircs", name="Iranian Red Crescent Society", acronym="IRCS")
+
+
+def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named_entities, capsys):
+    article = imported(capsys)
+    out = capsys.readouterr().out
+    assert "named in the text, not linked: person “Parisa Hosseinzadeh”" in out
+    assert "organization “Iranian Red Crescent Society”" in out
+    assert not article.person_links.exists()
+
+
+def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
+    call_command("import_articles", str(PAGE), "--link")
+    article = Article.objects.get()
+    assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
+        ("parisa-hosseinzadeh", "mentions")
+    ]
+    assert ("ircs", "mentions") in [
+        (link.organization.slug, link.role) for link in article.organization_links.all()
+    ]
+    assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
