@@ -16,3 +16,15 @@ def refresh_related(*, article_id: int) -> int:
     for target in targets:
         related_rebuild(article=target)
     return len(targets)
+
+
+@task
+def refresh_related_batch(*, article_ids: list[int]) -> int:
+    """``refresh_related`` for many articles at once (an import): each affected article is recomputed once."""
+    articles = list(Article.objects.filter(pk__in=article_ids))
+    target_ids = {article.pk for article in articles}
+    for article in articles:
+        target_ids.update(articles_sharing_entities(article))
+    for target in Article.objects.filter(pk__in=target_ids).iterator():
+        related_rebuild(article=target)
+    return len(target_ids)

@@ -28,6 +28,7 @@ from articles.models import (
     Section,
 )
 from articles.text import stub_reason
+from newsroom.progress import progress
 from organizations.models import Event, Organization, Person
 
 BATCH = 1000
@@ -238,7 +239,7 @@ def write(drafts: list[ArticleDraft], resolved: Resolved, now) -> tuple[list[Art
     images = _images(drafts)
     created: list[Article] = []
     updated: list[Article] = []
-    for draft in drafts:
+    for draft in progress(drafts, total=len(drafts), desc="Importing"):
         article = resolved.existing.get(draft.slug)
         if article is None:
             article = Article()
