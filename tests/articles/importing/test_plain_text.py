@@ -139,3 +139,19 @@ def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys
         (link.organization.slug, link.role) for link in article.organization_links.all()
     ]
     assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
+
+
+def test_imported_page_is_a_draft_no_reader_can_see(newsroom, client, capsys):
+    article = imported(capsys)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.headline not in client.get("/").text
+
+
+def test_a_published_placeholder_page_stays_hidden(newsroom, client, tmp_path, capsys):
+    page = tmp_path / "stub.txt"
+    page.write_text("Minister to visit Tabriz\n\nThis article will be expanded soon.\n", "utf-8")
+    call_command("import_articles", str(page), "--publish")
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.is_stub
+    assert client.get(article.get_absolute_url()).status_code == 404
