@@ -49,6 +49,16 @@ CREDIT = re.compile(
 )
 SUBHEADING_MAX_WORDS = 12
 SUBHEADING_MAX_CHARS = 90
+# "IRNA reported", "Tehran, IRNA –": an outlet's acronym as the teller of the story.
+CREDIT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,9})\s+(?:news\s+agency\s+)?(?:reported|reports)\b")
+DATELINE_CREDIT = re.compile(r"^[A-Z][\w' .]{1,40},\s*\(?(?P<name>[A-Z][A-Z&]{1,9})\)?\s*[-–—]", re.MULTILINE)
+# Share buttons, follow links, ids and the like copied along with the story.
+FURNITURE = re.compile(
+    r"^(?:(?:follow us|share(?: this| on)?|print|e-?mail|tweet|whatsapp|telegram|copy link|subscribe)\b"
+    r"|(?:news id|news code|code|id|photo|video|category|section|comments?|views?)\s*:)[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>[^.!?]{2,80})$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass
@@ -155,6 +165,8 @@ def parse_news_page(text: str) -> NewsPage:
             continue
         if len(blocks) < 2 and DATE_LINE.match(stripped):
             continue  # a date line under the headline is page furniture, not the story
+        if (FURNITURE.match(stripped) or SOURCE_LINE.match(stripped)) and len(stripped.split()) <= 8:
+            continue
         remaining = any(
             rest.strip() and not _is_teaser_heading(rest.strip()) for rest in body_lines[index + 1 :]
         )
@@ -171,6 +183,9 @@ def parse_news_page(text: str) -> NewsPage:
     page.body = "\n".join(blocks)
     story = "\n".join(body_lines[: index + 1] if page.teasers_dropped else body_lines)
     page.credits = [m.group("name").rstrip(".,;:'’") for m in CREDIT.finditer(story)]
+    page.credits += [m.group("name").strip() for m in SOURCE_LINE.finditer(story)]
+    page.credits += [m.group("name") for m in DATELINE_CREDIT.finditer(story)]
+    page.credits += [m.group("name") for m in CREDIT_BEFORE.finditer(story)]
     return page
 
 

@@ -155,3 +155,28 @@ def test_a_published_placeholder_page_stays_hidden(newsroom, client, tmp_path, c
     assert article.status == Article.Status.PUBLISHED
     assert article.is_stub
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_page_furniture_is_dropped_and_a_dateline_credit_is_read(newsroom):
+    from articles.importers.plaintext import find_credited_organization
+
+    page = parse_news_page(
+        "Volunteers clear snow from mountain road\n"
+        "News ID: 85123456\n"
+        "Nov 21, 2026, 10:42 AM\n"
+        "Tabriz, IRNA – Volunteers cleared the road to three villages on Saturday.\n"
+        "Share this article\n"
+        "Follow us on Twitter @NewsroomWire\n"
+    )
+    assert page.body == "<p>Tabriz, IRNA – Volunteers cleared the road to three villages on Saturday.</p>"
+    assert find_credited_organization(page.credits) == ("irna", "IRNA")
+
+
+def test_an_outlet_that_reported_is_a_credit(newsroom):
+    from articles.importers.plaintext import find_credited_organization
+
+    page = parse_news_page("Headline\n\nThe road reopened on Sunday, IRNA reported.\n")
+    assert find_credited_organization(page.credits)[0] == "irna"
+    page = parse_news_page("Headline\n\nThe road reopened on Sunday.\nSource: Islamic Republic News Agency\n")
+    assert page.body == "<p>The road reopened on Sunday.</p>"
+    assert find_credited_organization(page.credits)[0] == "irna"
