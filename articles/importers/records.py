@@ -21,7 +21,8 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.field}: {self.message}"
 
 
 class ImportRejected(Exception):
@@ -117,9 +118,9 @@ class Record:
     def check_fields(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:
-                self.problem(
-                    key, f"unknown field; a {self.type or 'record'} has {', '.join(sorted(allowed))}."
-                )
+                kind = self.type or "record"
+                an = "an" if kind[0] in "aeiou" else "a"
+                self.problem(key, f"unknown field; {an} {kind} has {', '.join(sorted(allowed))}.")
 
     def text(self, key: str, default: str = "", *, required: bool = False) -> str:
         value = self.data.get(key)

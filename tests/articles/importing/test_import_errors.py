@@ -37,7 +37,7 @@ def test_malformed_line_is_reported_with_line_number_and_nothing_is_written(tmp_
     )
     message, _ = run_import("import_articles", path)
     assert message.startswith(f"{path}:2: json: not valid JSON")
-    assert "nothing was imported" in message
+    assert "Nothing was imported (1 problem)." in message
     assert not Article.objects.exists()
 
 
@@ -70,7 +70,7 @@ def test_unknown_section_and_entities_are_each_reported(tmp_path):
     assert f"{path}:1: section: no section 'sport' (sections: health)" in everything
     assert f"{path}:2: bylines[0].person: no person with the slug 'nobody'" in everything
     assert f"{path}:2: organizations: no organization with the slug 'no-such-org'" in everything
-    assert "3 problems; nothing was imported" in message
+    assert message.endswith("Nothing was imported (3 problems).")
     assert not Article.objects.exists()
 
 
@@ -153,3 +153,15 @@ def test_alias_already_naming_another_person_is_refused_before_writing(tmp_path)
         in (stderr + message)
     )
     assert not Person.objects.exists()
+
+
+def test_a_file_full_of_problems_shows_the_first_hundred(tmp_path):
+    path = write_lines(tmp_path / "a.jsonl", *[article(f"s-{n}", colour="red") for n in range(150)])
+    message, stderr = run_import("import_articles", path)
+    assert len(stderr.splitlines()) == 99
+    assert message == "... and 51 more problems. Nothing was imported (150 problems)."
+
+
+def test_missing_file_is_one_line(tmp_path):
+    message, _ = run_import("import_articles", tmp_path / "nowhere.jsonl")
+    assert message.startswith(f"{tmp_path / 'nowhere.jsonl'}: file: cannot be read (No such file")
