@@ -138,9 +138,10 @@ def check(drafts: list[ArticleDraft], options: ImportOptions) -> Resolved:
             if draft.slug in run_slugs:
                 record.problem("slug", f"{draft.slug!r} is also {run_slugs[draft.slug].where} in this run.")
             run_slugs[draft.slug] = draft
-        record.validate_model_fields(
-            Article, {"slug": draft.slug, **{k: values[k] for k in ("headline", "canonical_url", "language")}}
-        )
+        checked = {k: values[k] for k in ("headline", "canonical_url", "language")}
+        if draft.slug or values["headline"]:  # no headline, no slug made from it: one problem, not two
+            checked["slug"] = draft.slug
+        record.validate_model_fields(Article, checked)
         if values["source_url"]:
             record.validate_model_fields(Article, {"source_url": values["source_url"]}, prefix="source.")
         if values["status"] == Article.Status.SCHEDULED and values["published_at"] is None:

@@ -1,5 +1,6 @@
 """An article as read from any import format, before it is checked against the database."""
 
+import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -40,7 +41,13 @@ class ArticleDraft:
 
 
 def derive_slug(headline: str) -> str:
-    return slugify(headline)[:200].strip("-")
+    """The web address made from the headline; a headline in another script gets a stable made-up one."""
+    if not headline:
+        return ""
+    slug = slugify(headline)[:200].strip("-")
+    if slug:
+        return slug
+    return "article-" + hashlib.sha1(headline.encode(), usedforsecurity=False).hexdigest()[:10]
 
 
 def read_status(record: Record) -> str:

@@ -53,12 +53,18 @@ def read_markdown(path: Path, problems: Problems) -> list[ArticleDraft]:
         record.data["tags"] = [t.strip() for t in record.data["tags"].split(",") if t.strip()]
     if "author" in record.data and "bylines" not in record.data:
         record.data["bylines"] = [record.data.pop("author")]
+    content = post.content
+    if not record.data.get("headline"):
+        # No headline in the front matter: a leading "# Heading" is the headline.
+        first, _, rest = content.lstrip().partition("\n")
+        if first.startswith("# "):
+            record.data["headline"], content = first[2:].strip(), rest
     headline = record.text("headline", required=True)
     source, source_url = read_source(record)
     values = {
         "headline": headline,
         "dek": record.text("dek"),
-        "body": markdown.markdown(post.content, extensions=MARKDOWN_EXTENSIONS),
+        "body": markdown.markdown(content, extensions=MARKDOWN_EXTENSIONS),
         "summary": record.text("summary"),
         "status": read_status(record),
         "published_at": _when(record, "published_at"),

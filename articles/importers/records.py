@@ -40,6 +40,9 @@ class Problems:
     items: list[Problem] = field(default_factory=list)
 
     def add(self, file: str, line: int, field_name: str, message: str) -> None:
+        # One problem per field of a line: "is required" says it; "cannot be blank" would repeat it.
+        if any((p.file, p.line, p.field) == (file, line, field_name) for p in self.items[-20:]):
+            return
         self.items.append(Problem(file, line, field_name, message))
 
     def raise_if_any(self) -> None:

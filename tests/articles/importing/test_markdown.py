@@ -92,3 +92,21 @@ def test_unknown_front_matter_key_is_refused(tmp_path, newsroom):
     path.write_text("---\nheadline: One\nsectoin: health\n---\nText.\n", "utf-8")
     with pytest.raises(CommandError, match=rf"^{path}:1: sectoin: unknown field"):
         call_command("import_articles", str(path))
+
+
+def test_without_front_matter_the_first_heading_is_the_headline(tmp_path, newsroom):
+    path = tmp_path / "plain.md"
+    path.write_text("# Clinic reopens\n\nThe clinic reopened on *Monday*.\n", "utf-8")
+    call_command("import_articles", str(path), "--section", "health")
+    article = Article.objects.get()
+    assert article.headline == "Clinic reopens"
+    assert article.body == "<p>The clinic reopened on <em>Monday</em>.</p>"
+
+
+def test_missing_headline_is_one_problem(tmp_path, newsroom):
+    path = tmp_path / "empty.md"
+    path.write_text("Just some text.\n", "utf-8")
+    with pytest.raises(
+        CommandError, match=rf"^{path}:1: headline: is required\. Nothing was imported \(1 problem\)"
+    ):
+        call_command("import_articles", str(path))
