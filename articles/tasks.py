@@ -3,7 +3,7 @@
 from django.tasks import task
 
 from articles.models import Article
-from articles.related import articles_sharing_entities, related_rebuild
+from articles.related import articles_sharing_entities, related_rebuild_many
 
 
 @task
@@ -12,9 +12,10 @@ def refresh_related(*, article_id: int) -> int:
     article = Article.objects.filter(pk=article_id).first()
     if article is None:
         return 0
-    targets = [article, *Article.objects.filter(pk__in=articles_sharing_entities(article))]
-    for target in targets:
-        related_rebuild(article=target)
+    targets = [article.pk, *articles_sharing_entities(article)]
+    # One scoring query per batch, not one per article: a story shares entities with many others.
+    for start in range(0, len(targets), 500):
+        related_rebuild_many(targets[start : start + 500])
     return len(targets)
 
 

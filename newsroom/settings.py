@@ -173,3 +173,7 @@ NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 # Fewer words than this in a body makes an article a stub that is never public.
 NEWSROOM_STUB_MIN_WORDS = int(os.environ.get("NEWSROOM_STUB_MIN_WORDS", "60"))
 NEWSROOM_RELATED_LIMIT = 20
+# Related posts: a story this many days apart counts half as much (recency decay), and stories
+# further apart than the maximum age are never related.
+NEWSROOM_RELATED_HALF_LIFE_DAYS = int(os.environ.get("NEWSROOM_RELATED_HALF_LIFE_DAYS", "180"))
+NEWSROOM_RELATED_MAX_AGE_DAYS = int(os.environ.get("NEWSROOM_RELATED_MAX_AGE_DAYS", "1095"))

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from organizations.admin_merge import MergeAdminMixin
 from organizations.forms import EntityNameForm
 from organizations.models import (
     Affiliation,
@@ -49,8 +50,9 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
     form = EntityNameForm
+    merge_kind = "person"
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -73,8 +75,9 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(MergeAdminMixin, admin.ModelAdmin):
     form = EntityNameForm
+    merge_kind = "organization"
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]

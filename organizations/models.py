@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -136,6 +137,8 @@ class Person(Entity):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        # Merging rewrites the archive's links; Editors have it (setup_roles), Authors do not.
+        permissions = [("merge_entities", "Can merge duplicate people and organizations")]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="person_unique_wikidata_id"
@@ -396,3 +399,34 @@ class OrganizationSlug(OldSlug):
 
 class EventSlug(OldSlug):
     owner = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")
+
+
+class EntityMerge(models.Model):
+    """The history of a merge: which record was folded into which, by whom, and what moved."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    keep_id = models.PositiveIntegerField(help_text="The record that remains.")
+    keep_name = models.CharField(max_length=200)
+    drop_id = models.PositiveIntegerField(help_text="The record folded into it, now deleted.")
+    drop_name = models.CharField(max_length=200)
+    drop_slug = models.CharField(max_length=200, help_text="Its old address, now redirecting.")
+    moved = models.JSONField(default=dict, help_text="How many links, quotes, bylines... moved.")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entity_merges",
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        verbose_name = "entity merge"
+
+    def __str__(self) -> str:
+        return f"{self.drop_name} merged into {self.keep_name}"
