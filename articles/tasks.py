@@ -26,6 +26,7 @@ def refresh_related_batch(*, article_ids: list[int]) -> int:
     target_ids = {article.pk for article in articles}
     for article in articles:
         target_ids.update(articles_sharing_entities(article))
-    for target in Article.objects.filter(pk__in=target_ids).iterator():
-        related_rebuild(article=target)
-    return len(target_ids)
+    targets = sorted(target_ids)
+    for start in range(0, len(targets), 500):
+        related_rebuild_many(targets[start : start + 500])
+    return len(targets)
