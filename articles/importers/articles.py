@@ -32,6 +32,7 @@ from newsroom.progress import progress
 from organizations.models import Event, Organization, Person
 
 BATCH = 1000
+MAX_TAG_LENGTH = Tag._meta.get_field("name").max_length
 SCALAR_FIELDS = [
     "headline", "dek", "body", "summary", "status", "published_at", "unpublish_at", "first_published_at",
     "last_published_at", "source_url", "canonical_url", "language", "noindex",
@@ -144,6 +145,9 @@ def check(drafts: list[ArticleDraft], options: ImportOptions) -> Resolved:
         record.validate_model_fields(Article, checked)
         if values["source_url"]:
             record.validate_model_fields(Article, {"source_url": values["source_url"]}, prefix="source.")
+        for tag in draft.tags:
+            if len(tag) > MAX_TAG_LENGTH or not tag.strip():
+                record.problem("tags", f"{tag[:40]!r} is not a tag (1 to {MAX_TAG_LENGTH} characters).")
         if values["status"] == Article.Status.SCHEDULED and values["published_at"] is None:
             record.problem("published_at", "a scheduled article needs a publish time.")
         if (

@@ -1,6 +1,7 @@
 """What the import commands share: reporting a rejected run as ``file:line: field: message`` lines."""
 
 from django.core.management.base import CommandError
+from django.db import DatabaseError
 
 from articles.importers.records import ImportRejected
 
@@ -21,3 +22,9 @@ def rejected(command, error: ImportRejected) -> CommandError:
         command.stderr.write(str(problem))
     count = "1 problem" if total == 1 else f"{total} problems"
     return CommandError(f"{problems[-1]} Nothing was imported ({count}).")
+
+
+def refused(error: DatabaseError) -> CommandError:
+    """A rule the checks missed, caught by the database: the transaction rolled back, say so plainly."""
+    detail = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return CommandError(f"The database refused the import ({detail}). Nothing was imported.")

@@ -7,7 +7,7 @@ from datetime import datetime
 from django.utils.text import slugify
 
 from articles.importers.records import Record
-from articles.models import Article, Byline, LinkRole
+from articles.models import Article, Byline, Image, LinkRole, Quote
 
 ENTITY_KINDS = ("people", "organizations", "events")
 ROLES = {
@@ -120,6 +120,7 @@ def read_quotes(record: Record) -> list[dict]:
                 "said_on": record.day(f"quotes[{i}].said_on", item.get("said_on")),
             }
         )
+        record.validate_model_fields(Quote, {"context": quotes[-1]["context"]}, prefix=f"quotes[{i}].")
     return quotes
 
 
@@ -152,6 +153,13 @@ def read_lead_image(record: Record) -> dict | None:
     for size in ("width", "height"):
         if not isinstance(value.get(size), int) or value[size] <= 0:
             record.problem(f"lead_image.{size}", "is required: the picture's size in pixels.")
+    for axis in ("focal_x", "focal_y"):
+        point = value.get(axis, 0.5)
+        if isinstance(point, bool) or not isinstance(point, int | float) or not 0 <= point <= 1:
+            record.problem(f"lead_image.{axis}", "must be a number from 0 to 1.")
+    record.validate_model_fields(
+        Image, {k: value.get(k) or "" for k in ("alt_text", "credit")}, prefix="lead_image."
+    )
     return {
         "file": value["file"],
         "width": value.get("width"),
@@ -174,6 +182,9 @@ def read_related(record: Record) -> list[dict]:
         kind = item.get("kind") or "pin"
         if not isinstance(item.get("article"), str) or kind not in ("pin", "exclude"):
             record.problem(f"related[{i}]", 'needs an article slug and a kind, "pin" or "exclude".')
+            continue
+        if any(r["article"] == item["article"] for r in related):
+            record.problem(f"related[{i}].article", f"{item['article']!r} is listed twice.")
             continue
         related.append({"article": item["article"], "kind": kind, "position": item.get("position") or 0})
     return related

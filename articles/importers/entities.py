@@ -89,11 +89,15 @@ def _aliases(record: Record, problems_prefix: str = "aliases") -> list[dict]:
             "language": alias.get("language") or "",
         }
         record.validate_model_fields(PersonAlias, values, prefix=where + ".")
+        if any(a["name"] == values["name"] for a in result):
+            record.problem(where + ".name", f"{values['name']!r} is listed twice.")
+            continue
         result.append(values)
     return result
 
 
-def _common(record: Record, model, fields: set[str]) -> tuple[str, dict]:
+def _common(record: Record, fields: set[str]) -> tuple[str, dict]:
+    """Unknown fields, the slug, and the times a round trip keeps."""
     record.check_fields(fields)
     slug = record.text("slug", required=True)
     times = {name: record.moment(name) for name in TIMES & fields}
@@ -113,7 +117,7 @@ def read_section(record: Record) -> Entry:
 
 
 def read_organization(record: Record) -> Entry:
-    slug, times = _common(record, Organization, ORGANIZATION_FIELDS)
+    slug, times = _common(record, ORGANIZATION_FIELDS)
     values = {
         "slug": slug,
         "name": record.text("name", required=True),
@@ -137,7 +141,7 @@ def read_organization(record: Record) -> Entry:
 
 
 def read_person(record: Record) -> Entry:
-    slug, times = _common(record, Person, PERSON_FIELDS)
+    slug, times = _common(record, PERSON_FIELDS)
     values = {
         "slug": slug,
         "name": record.text("name", required=True),
@@ -163,9 +167,12 @@ def read_person(record: Record) -> Entry:
         )
         if start and end and end < start:
             record.problem(f"{where}.end", "is before the start.")
-        affiliations.append(
-            {"organization": row["organization"], "title": row["title"], "start": start, "end": end}
-        )
+        record.validate_model_fields(Affiliation, {"title": row["title"]}, prefix=where + ".")
+        affiliation = {"organization": row["organization"], "title": row["title"], "start": start, "end": end}
+        if affiliation in affiliations:
+            record.problem(where, "is listed twice.")
+            continue
+        affiliations.append(affiliation)
     quotes = []
     for i, row in enumerate(record.objects("quotes")):
         where = f"quotes[{i}]"
@@ -181,6 +188,7 @@ def read_person(record: Record) -> Entry:
                 "said_on": record.day(f"{where}.said_on", row.get("said_on")),
             }
         )
+        record.validate_model_fields(Quote, {"context": quotes[-1]["context"]}, prefix=where + ".")
     return Entry(
         record,
         "person",
@@ -197,7 +205,7 @@ def read_person(record: Record) -> Entry:
 
 
 def read_event(record: Record) -> Entry:
-    slug, times = _common(record, Event, EVENT_FIELDS)
+    slug, times = _common(record, EVENT_FIELDS)
     zone_name = record.text("timezone", "UTC")
     try:
         zone = ZoneInfo(zone_name)
@@ -231,7 +239,14 @@ def read_event(record: Record) -> Entry:
         if not isinstance(row.get("person"), str):
             record.problem(f"participants[{i}].person", "is required (a person's slug).")
             continue
-        participants.append({"person": row["person"], "role": row.get("role") or ""})
+        if any(p["person"] == row["person"] for p in participants):
+            record.problem(f"participants[{i}].person", f"{row['person']!r} is listed twice.")
+            continue
+        participant = {"person": row["person"], "role": row.get("role") or ""}
+        record.validate_model_fields(
+            EventParticipant, {"role": participant["role"]}, prefix=f"participants[{i}]."
+        )
+        participants.append(participant)
     return Entry(
         record,
         "event",
@@ -322,6 +337,7 @@ def _check_references(entries: list[Entry], *, update: bool, problems: Problems)
                 need(entry, "event", entry.refs["parent"], "parent")
     _check_old_slugs(entries)
     _check_alias_keys(entries)
+    _check_wikidata_ids(entries)
     return existing
 
 
@@ -357,6 +373,25 @@ def _check_alias_keys(entries: list[Entry]) -> None:
                     f"{name!r} is already an other name of the {kind} {owner_slug!r}; one name belongs to "
                     f"one {kind} (merge them, or drop the alias).",
                 )
+
+
+def _check_wikidata_ids(entries: list[Entry]) -> None:
+    """A Wikidata id names one person (or organization): twice is an error, not a database crash."""
+    for kind, model in (("organization", Organization), ("person", Person)):
+        claimed: dict[str, Entry] = {}
+        for entry in (e for e in entries if e.kind == kind and e.values.get("wikidata_id")):
+            owner = claimed.setdefault(entry.values["wikidata_id"], entry)
+            if owner is not entry:
+                entry.record.problem(
+                    "wikidata_id", f"is also the id of {kind} {owner.slug!r} (line {owner.record.line})."
+                )
+        replaced = {e.slug for e in entries if e.kind == kind}
+        for wikidata_id, slug in model.objects.filter(wikidata_id__in=claimed).values_list(
+            "wikidata_id", "slug"
+        ):
+            entry = claimed[wikidata_id]
+            if slug != entry.slug and slug not in replaced:
+                entry.record.problem("wikidata_id", f"{wikidata_id} is already the id of {kind} {slug!r}.")
 
 
 def _check_old_slugs(entries: list[Entry]) -> None:

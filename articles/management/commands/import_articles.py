@@ -1,7 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from articles.importers.articles import ImportOptions, import_articles
-from articles.importers.command import rejected
+from articles.importers.command import refused, rejected
 from articles.importers.records import ImportRejected
 from articles.models import Section
 from organizations.models import Person
@@ -49,6 +50,8 @@ class Command(BaseCommand):
             report = import_articles(files, options)
         except ImportRejected as error:
             raise rejected(self, error) from None
+        except DatabaseError as error:
+            raise refused(error) from error
         for draft in report.drafts:
             for note in draft.record.notes:
                 self.stdout.write(f"{draft.record.file}: {note}")

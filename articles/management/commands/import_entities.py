@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
+from django.db import DatabaseError
 
-from articles.importers.command import rejected
+from articles.importers.command import refused, rejected
 from articles.importers.entities import import_entities
 from articles.importers.records import ImportRejected
 
@@ -23,4 +24,6 @@ class Command(BaseCommand):
             report = import_entities(files, update=update, dry_run=dry_run)
         except ImportRejected as error:
             raise rejected(self, error) from None
+        except DatabaseError as error:
+            raise refused(error) from error
         self.stdout.write(self.style.SUCCESS(report.summary()))

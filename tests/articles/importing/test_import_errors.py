@@ -165,3 +165,31 @@ def test_a_file_full_of_problems_shows_the_first_hundred(tmp_path):
 def test_missing_file_is_one_line(tmp_path):
     message, _ = run_import("import_articles", tmp_path / "nowhere.jsonl")
     assert message.startswith(f"{tmp_path / 'nowhere.jsonl'}: file: cannot be read (No such file")
+
+
+def test_duplicates_inside_a_record_are_problems_not_database_errors(tmp_path):
+    path = write_lines(
+        tmp_path / "e.jsonl",
+        {"type": "organization", "slug": "who", "name": "World Health Organization", "wikidata_id": "Q7817"},
+        {"type": "organization", "slug": "who-2", "name": "WHO again", "wikidata_id": "Q7817"},
+        {"type": "person", "slug": "a-b", "name": "A B", "aliases": [{"name": "Ab"}, {"name": "Ab"}]},
+    )
+    message, stderr = run_import("import_entities", path)
+    everything = stderr + message
+    assert f"{path}:2: wikidata_id: is also the id of organization 'who' (line 1)." in everything
+    assert f"{path}:3: aliases[1].name: 'Ab' is listed twice." in everything
+    assert not Organization.objects.exists()
+
+
+def test_related_listed_twice_and_bad_focal_point_are_problems(tmp_path):
+    image = {"file": "images/a.jpg", "width": 10, "height": 10, "focal_x": 3}
+    path = write_lines(
+        tmp_path / "a.jsonl",
+        article("one", related=[{"article": "two"}, {"article": "two", "kind": "exclude"}], lead_image=image),
+        article("two"),
+    )
+    message, stderr = run_import("import_articles", path)
+    everything = stderr + message
+    assert f"{path}:1: related[1].article: 'two' is listed twice." in everything
+    assert f"{path}:1: lead_image.focal_x: must be a number from 0 to 1." in everything
+    assert not Article.objects.exists()
