@@ -351,9 +351,10 @@ def import_drafts(
     if options.dry_run:
         report.created = [d.slug for d in drafts if d.slug not in resolved.existing]
         report.updated = [d.slug for d in drafts if d.slug in resolved.existing]
-        unsaved = [Article(headline=d.values["headline"], body=clean_body(d.values["body"])) for d in drafts]
-        for draft, article in zip(drafts, unsaved, strict=True):
-            article._draft = draft
+        unsaved = []
+        for draft in (d for d in drafts if d.kind == "text"):
+            unsaved.append(Article(headline=draft.values["headline"], body=clean_body(draft.values["body"])))
+            unsaved[-1]._draft = draft
         _suggest(report, unsaved, link=False)
         return report
     with transaction.atomic():
