@@ -30,4 +30,4 @@ class Command(BaseCommand):
             if file:
                 out.close()
         if file:
-            self.stderr.write(f"{count} articles written to {file}.")
+            self.stdout.write(self.style.SUCCESS(f"{count} articles written to {file}."))

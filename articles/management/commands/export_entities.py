@@ -25,4 +25,4 @@ class Command(BaseCommand):
             if file:
                 out.close()
         if file:
-            self.stderr.write(f"{count} records written to {file}.")
+            self.stdout.write(self.style.SUCCESS(f"{count} records written to {file}."))
