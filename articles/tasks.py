@@ -17,3 +17,16 @@ def refresh_related(*, article_id: int) -> int:
     for start in range(0, len(targets), 500):
         related_rebuild_many(targets[start : start + 500])
     return len(targets)
+
+
+@task
+def refresh_related_batch(*, article_ids: list[int]) -> int:
+    """``refresh_related`` for many articles at once (an import): each affected article is recomputed once."""
+    articles = list(Article.objects.filter(pk__in=article_ids))
+    target_ids = {article.pk for article in articles}
+    for article in articles:
+        target_ids.update(articles_sharing_entities(article))
+    targets = sorted(target_ids)
+    for start in range(0, len(targets), 500):
+        related_rebuild_many(targets[start : start + 500])
+    return len(targets)
