@@ -55,9 +55,13 @@ class HomeView(TemplateView):
 class ArticleDetailView(OldSlugRedirectMixin, DetailView):
     context_object_name = "article"
 
+    def get_base_queryset(self):
+        """The articles this page may show: published ones (the preview views widen it)."""
+        return Article.objects.published()
+
     def get_queryset(self):
         return (
-            Article.objects.published()
+            self.get_base_queryset()
             .select_related("section", "lead_image", "source_organization")
             .prefetch_related(
                 Prefetch(
@@ -79,6 +83,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
                 ),
                 Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
                 "tags",
+                "lead_image__renditions",
             )
         )
 

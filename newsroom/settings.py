@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "taggit",
+    "django_prose_editor",
+    "reversion",
     "django_tasks_db",
     "newsroom",
     "organizations",
@@ -177,3 +179,5 @@ NEWSROOM_RELATED_LIMIT = 20
 # further apart than the maximum age are never related.
 NEWSROOM_RELATED_HALF_LIFE_DAYS = int(os.environ.get("NEWSROOM_RELATED_HALF_LIFE_DAYS", "180"))
 NEWSROOM_RELATED_MAX_AGE_DAYS = int(os.environ.get("NEWSROOM_RELATED_MAX_AGE_DAYS", "1095"))
+# How long a shareable preview link works, in seconds (default three days).
+NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 * 24 * 3600)))

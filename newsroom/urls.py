@@ -11,6 +11,7 @@ admin.site.index_title = "Newsroom workplace"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("preview/", include("articles.preview_urls")),
     path("", include("organizations.urls")),
     path("", include("articles.urls")),
 ]
