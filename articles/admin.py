@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.changes import content_changed
 from articles.models import (
     Article,
     ArticleEvent,
@@ -15,7 +16,6 @@ from articles.models import (
     RelatedOverride,
     Section,
 )
-from articles.changes import content_changed
 
 
 class BylineInline(admin.TabularInline):

@@ -1,7 +1,8 @@
 """Public article pages: home, article, section and tag listings. Every queryset starts from
 ``Article.objects.published()``."""
 
-from django.db.models import F, Prefetch, Window
+from django.conf import settings
+from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
@@ -21,6 +22,7 @@ from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
 LISTING_PAGE_SIZE = 20
+RELATED_ON_ARTICLE_PAGE = 6
 
 
 def listing_queryset():
@@ -98,9 +100,31 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
         return super().get_context_data(
             about=links["about"],
             mentions=links["mentions"],
-            related=list(related_queryset(article)[:6]),
+            related=list(related_queryset(article)[:RELATED_ON_ARTICLE_PAGE]),
+            previous_article=neighbour(article, newer=False),
+            next_article=neighbour(article, newer=True),
             **kwargs,
         )
+
+
+def neighbour(article: Article, *, newer: bool) -> Article | None:
+    """The next newer (or older) published story in the same section: one indexed query."""
+    if not article.section_id:
+        return None
+    at, pk = article.published_at, article.pk
+    if newer:
+        after = Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk)
+        order = ["published_at", "id"]
+    else:
+        after = Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk)
+        order = ["-published_at", "-id"]
+    return (
+        Article.objects.published()
+        .filter(after, section_id=article.section_id)
+        .order_by(*order)
+        .only("headline", "slug", "published_at")
+        .first()
+    )
 
 
 class RelatedListView(ListView):
@@ -111,7 +135,7 @@ class RelatedListView(ListView):
 
     def get_queryset(self):
         self.article = get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])
-        return related_queryset(self.article)
+        return related_queryset(self.article)[: settings.NEWSROOM_RELATED_LIMIT]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(article=self.article, **kwargs)
