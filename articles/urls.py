@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import views
+from articles import search_views, views
 
 app_name = "articles"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("articles/<slug:slug>/related/", views.RelatedListView.as_view(), name="article_related"),
     path("sections/<slug:slug>/", views.SectionDetailView.as_view(), name="section_detail"),
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag_detail"),
+    path("search/", search_views.search, name="search"),
 ]

@@ -28,3 +28,11 @@ def json_ld(data) -> str:
         return ""
     payload = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))  # noqa: S308
+
+
+@register.filter
+def highlight_snippet(snippet: str) -> str:
+    """A search snippet with the matched words in <mark>, everything else escaped."""
+    from articles.search import highlight
+
+    return highlight(snippet)

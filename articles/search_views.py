@@ -1,0 +1,24 @@
+"""/search/?q=: matching people, organizations and events above the matching published articles."""
+
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from articles.search import MAX_QUERY_LENGTH, article_results, clean_query, entity_results, has_words
+from articles.views import LISTING_PAGE_SIZE
+
+
+@require_safe
+def search(request):
+    raw = request.GET.get("q", "")
+    query = clean_query(raw)
+    context = {"query": query, "truncated": len(raw.strip()) > MAX_QUERY_LENGTH, "searched": bool(query)}
+    if query and has_words(query):
+        paginator = Paginator(article_results(query), LISTING_PAGE_SIZE)
+        try:
+            page = paginator.page(request.GET.get("page") or 1)
+        except InvalidPage as error:
+            raise Http404("No such page of results.") from error
+        context.update(page_obj=page, articles=page.object_list, entities=entity_results(query))
+    return render(request, "articles/search.html", context)
