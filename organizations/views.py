@@ -15,6 +15,22 @@ QUOTES_ON_PERSON_PAGE = 10
 INDEX_PAGE_SIZE = 100
 
 
+def person_articles(person: Person):
+    """Published stories by or about a person, newest first (the page and its feed)."""
+    ids = Article.objects.filter(Q(person_links__person=person) | Q(bylines__person=person)).values("pk")
+    return listing_queryset().filter(pk__in=ids)
+
+
+def organization_articles(organization: Organization):
+    ids = Article.objects.filter(organization_links__organization=organization).values("pk")
+    return listing_queryset().filter(pk__in=ids)
+
+
+def event_articles(event: Event):
+    ids = Article.objects.filter(event_links__event=event).values("pk")
+    return listing_queryset().filter(pk__in=ids)
+
+
 class EntityDetailView(OldSlugRedirectMixin, DetailView):
     """An entity and the paginated list of published articles linked to it."""
 
@@ -58,10 +74,7 @@ class PersonDetailView(EntityDetailView):
         return super().get_context_data(quotes=list(quotes), **kwargs)
 
     def articles(self):
-        person = self.object
-        return (
-            listing_queryset().filter(Q(person_links__person=person) | Q(bylines__person=person)).distinct()
-        )
+        return person_articles(self.object)
 
 
 class OrganizationDetailView(EntityDetailView):
@@ -80,7 +93,7 @@ class OrganizationDetailView(EntityDetailView):
         )
 
     def articles(self):
-        return listing_queryset().filter(organization_links__organization=self.object).distinct()
+        return organization_articles(self.object)
 
 
 class EventDetailView(EntityDetailView):
@@ -99,12 +112,7 @@ class EventDetailView(EntityDetailView):
 
     def articles(self):
         # Coverage of an event reads best in the order it happened.
-        return (
-            listing_queryset()
-            .filter(event_links__event=self.object)
-            .distinct()
-            .order_by("published_at", "id")
-        )
+        return event_articles(self.object).order_by("published_at", "id")
 
 
 class EntityIndexView(ListView):
