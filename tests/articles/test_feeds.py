@@ -49,7 +49,7 @@ def parse(client, url):
 
 @pytest.mark.parametrize("url,version", [("/feeds/rss/", "rss20"), ("/feeds/atom/", "atom10")])
 def test_site_feed_entries_carry_authors_categories_dates_and_image(client, story, url, version):
-    response, parsed = parse(client, url)
+    _, parsed = parse(client, url)
     assert parsed.version == version
     titles = [entry.title for entry in parsed.entries]
     assert titles == ["Clinic opens in Khoy"]
