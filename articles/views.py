@@ -18,6 +18,7 @@ from articles.models import (
     Section,
 )
 from articles.related import related_queryset
+from articles.structured_data import article_json_ld
 from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
@@ -97,7 +98,12 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
             if entity not in links[bucket]:
                 links[bucket].append(entity)
         links["mentions"] = [e for e in links["mentions"] if e not in links["about"]]
+        canonical = article.canonical_url or self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
+            canonical=canonical,
+            json_ld=article_json_ld(
+                article, self.request, about=links["about"], mentions=links["mentions"], canonical=canonical
+            ),
             about=links["about"],
             mentions=links["mentions"],
             related=list(related_queryset(article)[:RELATED_ON_ARTICLE_PAGE]),

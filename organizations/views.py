@@ -7,6 +7,7 @@ from django.http import Http404
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article, Quote
+from articles.structured_data import event_json_ld, organization_json_ld, person_json_ld
 from articles.views import LISTING_PAGE_SIZE, listing_queryset
 from newsroom.slugs import OldSlugRedirectMixin
 from organizations.models import Affiliation, Event, EventParticipant, Organization, Person
@@ -45,12 +46,17 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
         except InvalidPage as error:
             raise Http404("No such page.") from error
         return super().get_context_data(
-            page_obj=page, articles=page.object_list, is_paginated=page.has_other_pages(), **kwargs
+            page_obj=page,
+            articles=page.object_list,
+            is_paginated=page.has_other_pages(),
+            json_ld=self.json_ld(self.object, self.request),
+            **kwargs,
         )
 
 
 class PersonDetailView(EntityDetailView):
     model = Person
+    json_ld = staticmethod(person_json_ld)
     context_object_name = "person"
 
     def get_queryset(self):
@@ -79,6 +85,7 @@ class PersonDetailView(EntityDetailView):
 
 class OrganizationDetailView(EntityDetailView):
     model = Organization
+    json_ld = staticmethod(organization_json_ld)
     context_object_name = "organization"
 
     def get_queryset(self):
@@ -98,6 +105,7 @@ class OrganizationDetailView(EntityDetailView):
 
 class EventDetailView(EntityDetailView):
     model = Event
+    json_ld = staticmethod(event_json_ld)
     context_object_name = "event"
 
     def get_queryset(self):
