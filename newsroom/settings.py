@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it knows the user: whole public pages for anonymous readers (newsroom/cache.py).
+    "newsroom.cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -174,3 +176,8 @@ NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 # Fewer words than this in a body makes an article a stub that is never public.
 NEWSROOM_STUB_MIN_WORDS = int(os.environ.get("NEWSROOM_STUB_MIN_WORDS", "60"))
 NEWSROOM_RELATED_LIMIT = 20
+# Public page cache (newsroom/cache.py): how long a page is kept server-side (0 turns it off), and
+# the Cache-Control lifetimes for browsers (max-age) and CDNs or proxies (s-maxage).
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
+NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "120"))

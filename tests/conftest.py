@@ -11,3 +11,13 @@ def _plain_static_storage(settings, tmp_path):
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the local-memory cache outlives a single test."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
