@@ -120,7 +120,8 @@ class PublicPageCacheMiddleware:
             return response
 
         current = generation()
-        key = f"{KEY_PREFIX}:{current}:{hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()}"
+        url_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"{KEY_PREFIX}:{current}:{url_hash}"
         response = cache.get(key)
         if response is None:
             response = self.get_response(request)
