@@ -115,7 +115,8 @@ class PublicPageCacheMiddleware:
         uncached_path = request.path.startswith(UNCACHED_PREFIXES)
         if request.method not in ("GET", "HEAD") or uncached_path or _is_editor(request) or seconds <= 0:
             response = self.get_response(request)
-            if (not uncached_path and (_is_editor(request) or request.method not in ("GET", "HEAD"))) or request.path.startswith("/preview/"):
+            personal = _is_editor(request) or request.method not in ("GET", "HEAD")
+            if (personal and not uncached_path) or request.path.startswith("/preview/"):
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
