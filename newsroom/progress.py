@@ -2,14 +2,11 @@
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from tqdm import tqdm
 
-T = TypeVar("T")
 
-
-def progress(items: Iterable[T], *, total: int | None = None, desc: str = "", stream=None) -> Iterator[T]:
+def progress[T](items: Iterable[T], *, total: int | None = None, desc: str = "", stream=None) -> Iterator[T]:
     """Iterate ``items`` with a progress bar on stderr when stderr is a terminal, plainly otherwise.
 
     Commands pass their own ``self.stderr._out`` as ``stream`` when they have one; a bar is drawn
