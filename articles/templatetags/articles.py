@@ -36,3 +36,11 @@ def highlight_snippet(snippet: str) -> str:
     from articles.search import highlight
 
     return highlight(snippet)
+
+
+@register.filter(expects_localtime=True)
+def isotime(value) -> str:
+    """An ISO 8601 time with its offset and whole seconds, as HTML's <time datetime> accepts."""
+    if not value:
+        return ""
+    return value.replace(microsecond=0).isoformat()

@@ -51,7 +51,10 @@ def test_article_page_links_bylines_speakers_credit_and_entities(client):
     assert 'href="/tags/earthquake/"' in html
     assert f'href="/sections/{article.section.slug}/"' in html
     # Times carry their zone: the ISO value has an offset and the text names it.
-    assert '<time datetime="' + timezone.localtime(article.published_at).isoformat() in html
+    assert (
+        '<time datetime="' + timezone.localtime(article.published_at).replace(microsecond=0).isoformat()
+        in html
+    )
 
 
 def test_related_box_shows_summary_cut_at_a_word_and_the_reason(client):
