@@ -38,9 +38,9 @@ def test_every_page_type_is_valid_html(client, tmp_path, settings):
     )
     messages = json.loads(result.stderr)["messages"]
     names = {str(f): path for path, f in files}
-    errors = [
-        f"{names.get(m.get('url', '').removeprefix('file:'), m.get('url'))} line {m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error" or m.get("subType") == "fatal"
-    ]
+    errors = []
+    for m in messages:
+        if m["type"] == "error" or m.get("subType") == "fatal":
+            page = names.get(m.get("url", "").removeprefix("file:"), m.get("url"))
+            errors.append(f"{page} line {m.get('lastLine')}: {m['message']}")
     assert not errors, "\n".join(errors)
