@@ -7,6 +7,7 @@ aliases. It is stored in ``Article.search_vector`` (GIN-indexed) and kept fresh 
 :func:`articles.changes.content_changed` and by signals on entity names and aliases.
 """
 
+import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -202,6 +203,52 @@ def entity_results(query: str) -> dict[str, list]:
         ),
         "events": matching(Event),
     }
+
+
+SUGGEST_CUTOFF = 0.75
+
+
+def _vocabulary() -> list[str]:
+    """Every word of every entity name, acronym and alias, lower-cased; cached per content generation."""
+    from django.core.cache import cache
+
+    from newsroom.cache import generation
+
+    key = f"newsroom:search-vocabulary:{generation()}"
+    words = cache.get(key)
+    if words is None:
+        names = [
+            *Person.objects.values_list("name", flat=True),
+            *PersonAlias.objects.values_list("name", flat=True),
+            *Organization.objects.values_list("name", flat=True),
+            *OrganizationAlias.objects.values_list("name", flat=True),
+            *Event.objects.values_list("name", flat=True),
+        ]
+        words = sorted({w.lower() for name in names for w in _WORD.findall(name) if len(w) > 3})
+        cache.set(key, words, 3600)
+    return words
+
+
+def suggest(query: str) -> str | None:
+    """The query with misspelled names replaced by the closest known spelling, or None.
+
+    The embedded PostgreSQL has no pg_trgm, so near spellings are found in Python over the words of
+    entity names and aliases ("Pirhosein" -> "pirhossein"); used only when nothing matched.
+    """
+    vocabulary = _vocabulary()
+    known = set(vocabulary)
+    changed = False
+    words = []
+    for word in _WORD.findall(query)[:10]:
+        lower = word.lower()
+        if len(lower) > 3 and lower not in known:
+            close = difflib.get_close_matches(lower, vocabulary, n=1, cutoff=SUGGEST_CUTOFF)
+            if close:
+                words.append(close[0])
+                changed = True
+                continue
+        words.append(word)
+    return " ".join(words) if changed else None
 
 
 def highlight(snippet: str) -> SafeString:
