@@ -83,3 +83,21 @@ def test_robots_txt_names_both_sitemaps(client):
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "Sitemap: http://testserver/news-sitemap.xml" in text
     assert "Disallow: /admin/" in text
+
+
+@pytest.mark.parametrize(
+    "url,budget",
+    [
+        ("/sitemap.xml", 12),  # per kind: a count and the latest change
+        ("/sitemap-articles.xml", 2),
+        ("/sitemap-tags.xml", 2),
+        ("/sitemap-people.xml", 2),
+        ("/news-sitemap.xml", 1),
+    ],
+)
+def test_sitemap_query_count_is_fixed(client, django_assert_num_queries, url, budget):
+    for i in range(5):
+        ArticleFactory(tags=[f"topic-{i}"])
+        PersonFactory()
+    with django_assert_num_queries(budget):
+        assert client.get(url).status_code == 200
