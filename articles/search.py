@@ -26,6 +26,7 @@ from organizations.models import Event, Organization, OrganizationAlias, Person,
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
+MAX_RANKED_MATCHES = 1000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500
 # Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
@@ -162,9 +163,17 @@ def article_results(query: str):
         function="regexp_replace",
         output_field=TextField(),
     )
+    # Rank only the newest matches: a common word can match most of the archive, and ranking
+    # every match would read every vector. News readers want the recent stories first anyway.
+    newest_matches = (
+        Article.objects.published()
+        .filter(search_vector=search)
+        .order_by("-published_at", "-id")
+        .values("pk")[:MAX_RANKED_MATCHES]
+    )
     return (
         listing_queryset()
-        .filter(search_vector=search)
+        .filter(pk__in=newest_matches)
         .annotate(
             rank=SearchRank(F("search_vector"), search),
             snippet=SearchHeadline(

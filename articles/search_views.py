@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from articles.search import (
     MAX_QUERY_LENGTH,
+    MAX_RANKED_MATCHES,
     article_results,
     clean_query,
     entity_results,
@@ -20,7 +21,12 @@ from articles.views import LISTING_PAGE_SIZE
 def search(request):
     raw = request.GET.get("q", "")
     query = clean_query(raw)
-    context = {"query": query, "truncated": len(raw.strip()) > MAX_QUERY_LENGTH, "searched": bool(query)}
+    context = {
+        "max_matches": MAX_RANKED_MATCHES,
+        "query": query,
+        "truncated": len(raw.strip()) > MAX_QUERY_LENGTH,
+        "searched": bool(query),
+    }
     if query and has_words(query):
         results, entities = article_results(query), entity_results(query)
         if not any(entities.values()) and not results.exists():

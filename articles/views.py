@@ -2,8 +2,7 @@
 ``Article.objects.published()``."""
 
 from django.conf import settings
-from django.db.models import F, Prefetch, Q, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
@@ -37,12 +36,15 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
-        ranked = listing_queryset().annotate(
-            row=Window(
-                RowNumber(), partition_by=F("section_id"), order_by=[F("published_at").desc(), F("id").desc()]
-            )
-        )
-        latest = list(ranked.filter(row__lte=HOME_STORIES_PER_SECTION + 1))
+        # The newest few of each section, as one UNION ALL of small index scans: a window over
+        # every published article would read the whole table.
+        per_section = HOME_STORIES_PER_SECTION + 1
+        newest = Article.objects.published().order_by("-published_at", "-id").values("pk")
+        parts = [
+            newest.filter(section_id=pk)[:per_section] for pk in Section.objects.values_list("pk", flat=True)
+        ]
+        parts.append(newest.filter(section__isnull=True)[:per_section])
+        latest = list(listing_queryset().filter(pk__in=parts[0].union(*parts[1:], all=True)))
         lead = max(latest, key=lambda a: (a.published_at, a.pk), default=None)
         by_section: dict[int | None, list[Article]] = {}
         for article in latest:
@@ -114,23 +116,22 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
 
 
 def neighbour(article: Article, *, newer: bool) -> Article | None:
-    """The next newer (or older) published story in the same section: one indexed query."""
+    """The next newer (or older) published story in the same section.
+
+    A plain range on ``published_at`` lets PostgreSQL walk the (section, published_at) index and
+    stop at the first row; stories published in the same second are told apart by id.
+    """
     if not article.section_id:
         return None
     at, pk = article.published_at, article.pk
+    candidates = Article.objects.published().filter(section_id=article.section_id)
     if newer:
-        after = Q(published_at__gt=at) | Q(published_at=at, pk__gt=pk)
+        candidates = candidates.filter(published_at__gte=at).exclude(published_at=at, pk__lte=pk)
         order = ["published_at", "id"]
     else:
-        after = Q(published_at__lt=at) | Q(published_at=at, pk__lt=pk)
+        candidates = candidates.filter(published_at__lte=at).exclude(published_at=at, pk__gte=pk)
         order = ["-published_at", "-id"]
-    return (
-        Article.objects.published()
-        .filter(after, section_id=article.section_id)
-        .order_by(*order)
-        .only("headline", "slug", "published_at")
-        .first()
-    )
+    return candidates.order_by(*order).only("headline", "slug", "published_at").first()
 
 
 class RelatedListView(ListView):
