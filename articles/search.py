@@ -15,7 +15,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import transaction
-from django.db.models import F, Func, Q, TextField, Value
+from django.db.models import Case, F, Func, Q, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -66,10 +66,10 @@ def _entity_names(article_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
-def _vector(entity_text: str):
+def _vector(entity_text):
     return (
         SearchVector("headline", weight="A", config=CONFIG)
-        + SearchVector(Value(entity_text), weight="B", config=CONFIG)
+        + SearchVector(entity_text, weight="B", config=CONFIG)
         + SearchVector("dek", weight="B", config=CONFIG)
         + SearchVector("summary", "body", weight="C", config=CONFIG)
     )
@@ -82,11 +82,14 @@ def search_index_update(article_ids: Iterable[int], *, show_progress: bool = Fal
     batches = [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
     for batch in progress(batches, desc="search index") if show_progress else batches:
         names = _entity_names(batch)
-        with transaction.atomic():
-            for pk in batch:
-                text = " ".join(name for name in names.get(pk, []) if name)
-                # update(), not save(): the article's updated time and signals stay untouched.
-                updated += Article.objects.filter(pk=pk).update(search_vector=_vector(text))
+        # One UPDATE per batch: each row picks its own entity names from a CASE over the ids.
+        entity_text = Case(
+            *(When(pk=pk, then=Value(" ".join(n for n in names[pk] if n))) for pk in batch if names.get(pk)),
+            default=Value(""),
+            output_field=TextField(),
+        )
+        # update(), not save(): the article's updated time and signals stay untouched.
+        updated += Article.objects.filter(pk__in=batch).update(search_vector=_vector(entity_text))
     return updated
 
 
