@@ -156,7 +156,7 @@ def main() -> None:
     client = Client()
     pages = {
         "search 'earthquake relief'": "/search/?q=earthquake+relief",
-        "search '\"field clinic\" -flood'": "/search/?q=%22clinic+convoy%22+-flood",
+        "search '\"clinic convoy\" -flood'": "/search/?q=%22clinic+convoy%22+-flood",
         "search 'Kolivand17' (entity name)": "/search/?q=Kolivand17",
         "search 'Kolivan 42' (alias)": "/search/?q=Kolivan",
         "article page": sample.get_absolute_url(),
