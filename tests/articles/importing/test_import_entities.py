@@ -3,8 +3,10 @@
 import json
 
 import pytest
+from django.contrib.postgres.search import SearchQuery
 from django.core.management import call_command
 
+from articles.models import Article
 from organizations.models import Organization, Person
 from tests.factories import ArticleOrganizationFactory
 
@@ -34,12 +36,15 @@ def test_update_replaces_aliases_and_tells_the_linked_articles(tmp_path, django_
             "aliases": [{"name": "هلال احمر", "kind": "native", "language": "fa"}],
         },
     )
-    with django_capture_on_commit_callbacks() as callbacks:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         call_command("import_entities", str(second), "--update")
     org.refresh_from_db()
     assert org.name == "Iranian Red Crescent Society"
     assert [(a.name, a.kind, a.language) for a in org.aliases.all()] == [("هلال احمر", "native", "fa")]
-    assert len(callbacks) == 1  # the article that links it is refreshed after commit
+    assert callbacks, "the articles linking the entity are refreshed after commit"
+    # After commit, the linking article is found by the organization's new name.
+    found = Article.objects.filter(pk=link.article_id, search_vector=SearchQuery("Iranian", config="english"))
+    assert found.exists()
     assert link.article.organization_links.get().organization == org
 
 
