@@ -126,7 +126,7 @@ def neighbour(article: Article, *, newer: bool) -> Article | None:
     A plain range on ``published_at`` lets PostgreSQL walk the (section, published_at) index and
     stop at the first row; stories published in the same second are told apart by id.
     """
-    if not article.section_id:
+    if not article.section_id or article.published_at is None:  # a draft in preview has no place yet
         return None
     at, pk = article.published_at, article.pk
     candidates = Article.objects.published().filter(section_id=article.section_id)
