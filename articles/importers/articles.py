@@ -211,8 +211,12 @@ def check(drafts: list[ArticleDraft], options: ImportOptions) -> Resolved:
 
 def _article_fields(article: Article, draft: ArticleDraft, resolved: Resolved, images: dict) -> None:
     values = draft.values
+    first_published, last_published = article.first_published_at, article.last_published_at
     for name in SCALAR_FIELDS:
         setattr(article, name, values[name])
+    # A replaced article keeps its publishing history unless the file gives one.
+    article.first_published_at = values["first_published_at"] or first_published
+    article.last_published_at = values["last_published_at"] or last_published
     article.slug = draft.slug
     article.body = clean_body(values["body"])
     article.is_stub = stub_reason(article.body) is not None
@@ -223,9 +227,7 @@ def _article_fields(article: Article, draft: ArticleDraft, resolved: Resolved, i
     article.lead_image_id = images[draft.lead_image["file"]] if draft.lead_image else None
     # As Article.save does: a published article remembers when it first and last went out.
     if article.status == Article.Status.PUBLISHED and article.published_at:
-        article.first_published_at = (
-            values["first_published_at"] or article.first_published_at or article.published_at
-        )
+        article.first_published_at = article.first_published_at or article.published_at
         article.last_published_at = values["last_published_at"] or article.published_at
 
 

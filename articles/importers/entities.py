@@ -13,6 +13,7 @@ from django.db import transaction
 from articles.changes import content_changed
 from articles.importers.records import Problems, Record, json_lines
 from articles.models import ArticleEvent, ArticleOrganization, ArticlePerson, Quote, Section
+from newsroom.progress import progress
 from organizations.models import (
     Affiliation,
     Event,
@@ -432,12 +433,11 @@ def _write(entries: list[Entry], report: EntityImportReport) -> set[int]:
         if not created:
             updated[kind].append(obj.pk)
 
-    for kind, model in KINDS.items():
-        for entry in entries:
-            if entry.kind == kind:
-                obj, created = _save(entry, model)
-                saved[kind][entry.slug] = obj
-                count(kind, created, obj)
+    ordered = [entry for kind in KINDS for entry in entries if entry.kind == kind]
+    for entry in progress(ordered, total=len(ordered), desc="Importing"):
+        obj, created = _save(entry, KINDS[entry.kind])
+        saved[entry.kind][entry.slug] = obj
+        count(entry.kind, created, obj)
 
     def resolve(kind: str, slug: str):
         return saved[kind].get(slug) or KINDS[kind].objects.get(slug=slug)

@@ -134,3 +134,15 @@ def test_audit_query_count_does_not_grow_with_the_archive(clean_newsroom):
     with CaptureQueriesContext(connection) as many:
         audit_content()
     assert len(many) == len(few)
+
+
+def test_inline_image_without_alt_text_in_a_published_story(clean_newsroom):
+    ArticleFactory(slug="inline", body=clean_newsroom[0].body + '<p><img src="/media/a.jpg" alt=""></p>')
+    ArticleFactory(
+        slug="draft-inline",
+        status=Article.Status.DRAFT,
+        published_at=None,
+        body=clean_newsroom[0].body + '<p><img src="/media/a.jpg"></p>',
+    )
+    found = findings("missing_alt_text")
+    assert found == ["article inline (published): 1 image(s) in the text have no alt text."]

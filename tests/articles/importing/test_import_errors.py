@@ -193,3 +193,17 @@ def test_related_listed_twice_and_bad_focal_point_are_problems(tmp_path):
     assert f"{path}:1: related[1].article: 'two' is listed twice." in everything
     assert f"{path}:1: lead_image.focal_x: must be a number from 0 to 1." in everything
     assert not Article.objects.exists()
+
+
+def test_update_keeps_the_first_publication_time(tmp_path):
+    from datetime import timedelta
+
+    original = ArticleFactory(slug="taken")
+    first = original.first_published_at
+    later = (original.published_at + timedelta(days=1)).isoformat()
+    path = write_lines(tmp_path / "a.jsonl", article("taken", status="published", published_at=later))
+    call_command("import_articles", str(path), "--update")
+    updated = Article.objects.get(slug="taken")
+    assert updated.first_published_at == first
+    assert updated.last_published_at.isoformat() == later
+    assert updated.version == original.version + 1

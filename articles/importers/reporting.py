@@ -1,4 +1,4 @@
-"""What the import commands share: reporting a rejected run as ``file:line: field: message`` lines."""
+"""How the import commands report a refused run: ``file:line: field: message`` lines, then one verdict."""
 
 from django.core.management.base import CommandError
 from django.db import DatabaseError
