@@ -46,13 +46,15 @@ SECTION_WEIGHT = 0.3
 TEXT_WEIGHT = 2.0
 RECENCY_FLOOR = 0.3
 #: Entities and tags in more than this share of published articles do not find candidates.
-COMMON_SHARE = 0.005
+COMMON_SHARE = 0.002
 #: ...but below this many articles everything finds candidates (small newsrooms, tests).
 COMMON_MIN = 200
 #: Candidates kept per article after the structural score, before text similarity.
 SHORTLIST = 30
 #: Candidates per article kept by shared entities and tags before recency and visibility.
-POOL = 80
+POOL = 60
+#: Full-text rank from which a story is said to have "Similar wording".
+SIMILAR_WORDING = 0.05
 ENTITY_KEY_BASE = 1_000_000_000_000  # kind * base + id: one number for a person, organization or event
 PUBLISHED_TOTAL_CACHE_KEY = "articles:related:published-total"
 PUBLISHED_TOTAL_SECONDS = 600
@@ -64,6 +66,15 @@ PUBLISHED_SQL = (
     "{a}.status = 'published' AND {a}.published_at <= %(now)s AND NOT {a}.is_stub "
     "AND ({a}.unpublish_at IS NULL OR {a}.unpublish_at > %(now)s)"
 )
+
+
+def _join_sql(array: str) -> str:
+    """SQL for "A", "A and B", "A, B and C" from a text array of at most three names."""
+    return (
+        f"CASE cardinality({array}) WHEN 1 THEN {array}[1] WHEN 2 THEN {array}[1] || ' and ' || {array}[2] "
+        f"ELSE {array}[1] || ', ' || {array}[2] || ' and ' || {array}[3] END"
+    )
+
 
 _ROLE_SQL = "CASE {r} WHEN 'about' THEN %(w_about)s WHEN 'quoted' THEN %(w_quoted)s ELSE %(w_mentions)s END"
 
@@ -167,17 +178,52 @@ ranked AS (
                ORDER BY (base + %(w_text)s * text_sim) * decay DESC, published_at DESC, cand DESC
            ) AS rank
     FROM scored
+),
+kept AS MATERIALIZED (SELECT * FROM ranked WHERE rank <= %(limit)s),
+-- What each kept pair shares, named, for its reasons (only the few rows kept, not every candidate).
+shared AS (
+    SELECT k.src, k.cand, x.kind, x.key, max(x.value) AS value
+    FROM kept k JOIN contrib x ON x.src = k.src AND x.cand = k.cand
+    GROUP BY k.src, k.cand, x.kind, x.key
+),
+named AS (
+    SELECT s.src, s.cand, s.kind, s.value,
+           CASE WHEN s.kind = 2 THEN tg.name ELSE COALESCE(NULLIF(o.acronym, ''), o.name, p.name, ev.name) END
+             AS label
+    FROM shared s
+    LEFT JOIN organizations_person p
+        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = 1 AND p.id = mod(s.key, {ENTITY_KEY_BASE})
+    LEFT JOIN organizations_organization o
+        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = 2 AND o.id = mod(s.key, {ENTITY_KEY_BASE})
+    LEFT JOIN organizations_event ev
+        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = 3 AND ev.id = mod(s.key, {ENTITY_KEY_BASE})
+    LEFT JOIN taggit_tag tg ON s.kind = 2 AND tg.id = s.key
+),
+lists AS (
+    SELECT src, cand,
+           (array_agg(label ORDER BY value DESC, label) FILTER (WHERE kind = 1))[1:3] AS ents,
+           (array_agg(label ORDER BY value DESC, label) FILTER (WHERE kind = 2))[1:3] AS tags
+    FROM named GROUP BY src, cand
+),
+reasoned AS (
+    SELECT k.src, k.cand, k.rank, k.score, array_remove(ARRAY[
+        CASE WHEN cardinality(l.ents) > 0 THEN 'Also about ' || {_join_sql("l.ents")} END,
+        CASE WHEN cardinality(l.tags) > 0 THEN 'Tagged ' || {_join_sql("l.tags")} END,
+        CASE WHEN k.text_sim >= %(similar)s THEN 'Similar wording' END,
+        CASE WHEN k.same_section AND COALESCE(cardinality(l.ents), 0) + COALESCE(cardinality(l.tags), 0) = 0
+             AND k.text_sim < %(similar)s THEN 'Same section' END
+    ], NULL) AS reasons
+    FROM kept k LEFT JOIN lists l ON l.src = k.src AND l.cand = k.cand
 )
--- What each stored pair shares, for its reasons (only the few rows kept, not every candidate).
-SELECT r.src, r.cand, r.rank, r.score,
-       array_agg(x.key) FILTER (WHERE x.kind = 1), array_agg(x.value) FILTER (WHERE x.kind = 1),
-       array_agg(x.key) FILTER (WHERE x.kind = 2), array_agg(x.value) FILTER (WHERE x.kind = 2),
-       r.same_section, r.text_sim
-FROM ranked r JOIN contrib x ON x.src = r.src AND x.cand = r.cand
-WHERE r.rank <= %(limit)s
-GROUP BY r.src, r.cand, r.rank, r.score, r.same_section, r.text_sim
-ORDER BY r.src, r.rank
+SELECT src, cand, rank, score, reasons FROM reasoned
+ORDER BY src, rank
 """  # noqa: S608 (only the module's constant fragments are formatted in; values are bound parameters)
+
+
+STORE_SQL = f"""
+INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, reasons, pinned, computed_at)
+SELECT src, cand, rank, score, to_jsonb(reasons), false, %(now)s FROM ({SCORE_SQL}) scored
+"""  # noqa: S608 (constant SQL; values are bound parameters)
 
 
 @dataclass
@@ -229,6 +275,7 @@ def _params(ids: list[int], limit: int) -> dict:
         "common_plus": _common_limit(published) + 1,
         "shortlist": max(SHORTLIST, limit + 10),
         "pool": POOL,
+        "similar": SIMILAR_WORDING,
         "limit": limit,
     }
 
@@ -237,30 +284,6 @@ def _common_limit(published: int | None) -> int:
     if published is None:
         published = published_total()
     return max(COMMON_MIN, math.ceil(COMMON_SHARE * published))
-
-
-def join_names(items: list[str]) -> str:
-    """ "A", "A and B", "A, B and C"."""
-    items = [i for i in items if i]
-    if len(items) <= 1:
-        return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def reasons_for(
-    entity_labels: list[str], tag_labels: list[str], same_section: bool, text_sim: float
-) -> list[str]:
-    """Why a story is related, in words a reader understands."""
-    reasons = []
-    if entity_labels:
-        reasons.append("Also about " + join_names(entity_labels))
-    if tag_labels:
-        reasons.append("Tagged " + join_names(tag_labels))
-    if text_sim >= 0.05:
-        reasons.append("Similar wording")
-    if same_section and not reasons:
-        reasons.append("Same section")
-    return reasons
 
 
 def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
@@ -274,57 +297,15 @@ def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
             cursor.execute("SET LOCAL work_mem = '64MB'")
         cursor.execute(SCORE_SQL, _params(list(ids), limit))
         rows = cursor.fetchall()
-    labels = _labels(rows)
-    scored = []
-    for src, cand, rank, score, ent_keys, ent_values, tag_keys, tag_values, same, sim in rows:
-        entity_names = _first_distinct([labels.get(("e", key)) for key in _by_value(ent_keys, ent_values)], 3)
-        tag_names = _first_distinct([labels.get(("t", key)) for key in _by_value(tag_keys, tag_values)], 3)
-        reasons = reasons_for(entity_names, tag_names, same, float(sim or 0))
-        scored.append(Scored(src, cand, rank, float(score), reasons))
-    return scored
+    return [Scored(src, cand, rank, float(score), list(reasons)) for src, cand, rank, score, reasons in rows]
 
 
-def _by_value(keys: list[int] | None, values: list[float] | None) -> list[int]:
-    """Keys ordered by their contribution, largest first (ties by key, for stable reasons)."""
-    return [
-        key for _value, key in sorted(zip(values or [], keys or [], strict=True), key=lambda p: (-p[0], p[1]))
-    ]
-
-
-def _first_distinct(items: list[str | None], n: int) -> list[str]:
-    out: list[str] = []
-    for item in items:
-        if item and item not in out:
-            out.append(item)
-    return out[:n]
-
-
-def _labels(rows) -> dict[tuple[str, int], str]:
-    """Names for the entity and tag keys in scored rows: an organization by its acronym."""
-    from taggit.models import Tag
-
-    from organizations.models import Event, Organization, Person
-
-    ent_keys = {key for row in rows for key in (row[4] or [])}
-    tag_keys = {key for row in rows for key in (row[6] or [])}
-    by_kind: dict[int, set[int]] = {1: set(), 2: set(), 3: set()}
-    for key in ent_keys:
-        by_kind[key // ENTITY_KEY_BASE].add(key % ENTITY_KEY_BASE)
-    labels: dict[tuple[str, int], str] = {}
-    if by_kind[1]:
-        for pk, name in Person.objects.filter(pk__in=by_kind[1]).values_list("pk", "name"):
-            labels[("e", ENTITY_KEY_BASE + pk)] = name
-    if by_kind[2]:
-        rows_ = Organization.objects.filter(pk__in=by_kind[2]).values_list("pk", "name", "acronym")
-        for pk, name, acronym in rows_:
-            labels[("e", 2 * ENTITY_KEY_BASE + pk)] = acronym or name
-    if by_kind[3]:
-        for pk, name in Event.objects.filter(pk__in=by_kind[3]).values_list("pk", "name"):
-            labels[("e", 3 * ENTITY_KEY_BASE + pk)] = name
-    if tag_keys:
-        for pk, name in Tag.objects.filter(pk__in=tag_keys).values_list("pk", "name"):
-            labels[("t", pk)] = name
-    return labels
+def _store_scored(ids: list[int]) -> int:
+    """Score ``ids`` and store the result in one INSERT ... SELECT; returns the rows stored."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL work_mem = '64MB'")
+        cursor.execute(STORE_SQL, _params(list(ids), settings.NEWSROOM_RELATED_LIMIT))
+        return cursor.rowcount
 
 
 def related_queryset(article: Article):
@@ -389,25 +370,9 @@ def related_rebuild_many(ids: list[int]) -> int:
     plain = [pk for pk in ids if pk not in pinned]
     stored = 0
     with transaction.atomic():
-        scored = score_articles(plain)
         RelatedArticle.objects.filter(article_id__in=ids).delete()
-        now = timezone.now()
-        RelatedArticle.objects.bulk_create(
-            [
-                RelatedArticle(
-                    article_id=s.article_id,
-                    related_id=s.related_id,
-                    rank=s.rank,
-                    score=s.score,
-                    reasons=s.reasons,
-                    pinned=False,
-                    computed_at=now,
-                )
-                for s in scored
-            ],
-            batch_size=5000,
-        )
-        stored += len(scored)
+        if plain:
+            stored += _store_scored(plain)
         for article in Article.objects.filter(pk__in=pinned):
             stored += related_rebuild(article=article)
     return stored
