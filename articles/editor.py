@@ -5,6 +5,8 @@ quotes, images), and what it sends is cleaned by ``clean_body`` on the server wh
 browser posted; the model cleans again on save for every other write path.
 """
 
+from django import forms
+from django.urls import reverse
 from django_prose_editor.fields import ProseEditorFormField
 
 from articles.html import ALLOWED_URL_SCHEMES, clean_body
@@ -33,17 +35,24 @@ def body_form_field(**kwargs) -> ProseEditorFormField:
         help_text=(
             "The story. Paste freely: unsafe HTML (scripts, styles, event handlers) is removed on save. "
             'For a picture, upload it to the <a href="/admin/articles/image/" target="_blank">image '
-            "library</a>, paste its address with the image button, and describe it."
+            "library</a> with its alt text, then choose it in “Insert a picture from the image library”."
         ),
         **kwargs,
     )
 
 
 class RichTextBodyAdminMixin:
-    """ModelAdmin mixin: edit ``body`` with the prose editor."""
+    """ModelAdmin mixin: edit ``body`` with the prose editor, with pictures from the image library."""
+
+    @property
+    def media(self):
+        return super().media + forms.Media(js=["js/body_images.js"])
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":
             kwargs.pop("widget", None)
-            return body_form_field(required=not db_field.blank, label=db_field.verbose_name.capitalize())
+            field = body_form_field(required=not db_field.blank, label=db_field.verbose_name.capitalize())
+            # Where the editor's "insert a picture" list comes from (static/js/body_images.js).
+            field.widget.attrs["data-image-library-url"] = reverse("admin:articles_image_library")
+            return field
         return super().formfield_for_dbfield(db_field, request, **kwargs)

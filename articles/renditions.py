@@ -9,6 +9,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageOps
 
+from articles.changes import content_changed
 from articles.models import Image, ImageRendition
 
 WIDTHS = [480, 800, 1200, 1600]
@@ -81,6 +82,10 @@ def image_renditions_make(*, image: Image) -> int:
             rendition = ImageRendition(image=image, width=width, height=height, format=fmt, ratio=ratio_name)
             rendition.file.save(f"{stem}-{width}w{suffix}.{ext}", ContentFile(data), save=False)
             rendition.save()
+        # The article pages showing this picture now offer the new sizes.
+        content_changed(
+            article_ids=image.lead_of.values_list("pk", flat=True), reason="image renditions made"
+        )
     return len(made)
 
 

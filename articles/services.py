@@ -122,8 +122,13 @@ def article_publish(*, article: Article, by, at: datetime | None = None) -> Arti
         return article_schedule(article=article, by=by, at=at)
     article = _locked(article)
     check_publish_gate(article)
-    # A scheduled time that has come is kept; otherwise the article goes out now.
-    due = article.status == Status.SCHEDULED and article.published_at and article.published_at <= now
+    # A scheduled time that has come, or the time of an article already out, is kept;
+    # otherwise the article goes out now.
+    due = (
+        article.status in (Status.SCHEDULED, Status.PUBLISHED)
+        and article.published_at
+        and article.published_at <= now
+    )
     return _make_public(article, at or (article.published_at if due else now), reason="published", by=by)
 
 

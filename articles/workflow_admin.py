@@ -179,6 +179,15 @@ class ArticleWorkflowAdminMixin:
     """Mixed into ArticleAdmin: the workflow form, actions, status column and Authors' limits."""
 
     form = ArticleWorkflowForm
+    # A revert restores the text, never the status: publishing goes through the workflow.
+    revert_keeps_fields = (
+        "status",
+        "published_at",
+        "unpublish_at",
+        "first_published_at",
+        "last_published_at",
+    )
+    recovered_values = {"status": Status.DRAFT}
     actions = [submit_for_review, publish_now, schedule, unpublish, return_to_draft]
     list_editable = ["status"]
 

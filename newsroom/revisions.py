@@ -141,11 +141,32 @@ class RevisionAdminMixin(VersionAdmin):
         }
         return TemplateResponse(request, "admin/newsroom/compare_versions.html", context)
 
+    #: Fields a revert or recover never changes (a workflow's status, say): they keep their current
+    #: values, and on a recovered object the values from ``recovered_values``.
+    revert_keeps_fields: tuple[str, ...] = ()
+    recovered_values: dict = {}
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        current = self.model._default_manager.filter(pk=unquote(object_id)).first()
+        # Only someone who may change this object (in this admin's queryset) may revert it.
+        current = self.get_object(request, unquote(object_id))
+        if current is None or not self.has_change_permission(request, current):
+            raise PermissionDenied
         request._version_before_revert = getattr(current, "version", None)
         request._slug_before_revert = getattr(current, "slug", None)
+        request._kept_before_revert = {name: getattr(current, name) for name in self.revert_keeps_fields}
         return super().revision_view(request, object_id, version_id, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        request._kept_before_revert = dict(self.recovered_values)
+        return super().recover_view(request, version_id, extra_context)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        kept = getattr(request, "_kept_before_revert", None)
+        if kept and object_id is not None:
+            # Runs inside the revert's transaction, after the old version was written back: put the
+            # kept fields back before the form is built, so the revert cannot change them.
+            self.model._default_manager.filter(pk=unquote(object_id)).update(**kept)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
         before = getattr(request, "_version_before_revert", None)

@@ -151,3 +151,39 @@ def test_article_page_with_a_lead_image_adds_one_query_for_all_renditions(client
     # The article budget (no lead image) plus one prefetch of every rendition.
     with django_assert_num_queries(BUDGETS["article"] + 1):
         assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_the_body_editor_lists_library_pictures_for_staff_only(client, admin_client):
+    image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents in a school yard")
+    url = reverse("admin:articles_image_library")
+    listing = admin_client.get(url).json()["images"]
+    assert listing == [{"id": image.pk, "alt": "Tents in a school yard", "url": image.file.url}]
+    assert client.get(url).status_code == 302  # to the admin login
+    form = admin_client.get(reverse("admin:articles_article_add")).text
+    assert f'data-image-library-url="{url}"' in form
+    assert "js/body_images.js" in form
+
+
+def test_editing_a_lead_image_tells_the_articles_that_show_it(
+    admin_client, django_capture_on_commit_callbacks
+):
+    from articles.changes import _listeners
+
+    seen = []
+    _listeners.append(lambda *, article_ids, reason: seen.append((article_ids, reason)))
+    try:
+        image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents")
+        article = ArticleFactory(lead_image=image)
+        data = {
+            "alt_text": "Tents",
+            "caption": "New caption",
+            "credit": "",
+            "focal_x": "0.5",
+            "focal_y": "0.5",
+        }
+        with django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(reverse("admin:articles_image_change", args=[image.pk]), data)
+        assert response.status_code == 302
+    finally:
+        _listeners.pop()
+    assert (frozenset({article.pk}), "image edited") in seen

@@ -143,3 +143,28 @@ def test_with_the_database_backend_the_task_waits_in_postgresql_until_the_publis
     queued = DBTaskResult.objects.get(task_path__endswith="publish_scheduled_article")
     assert queued.run_after == when
     assert queued.args_kwargs["kwargs"] == {"article_id": article.pk, "publish_at": when.isoformat()}
+
+
+def test_rescheduling_in_the_admin_queues_a_task_for_the_new_time(
+    client, settings, editor, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from tests.admin_posts import article_post
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    article = ready_draft()
+    client.force_login(editor)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    first = (timezone.now() + timedelta(hours=1)).replace(microsecond=0)
+    second = first + timedelta(hours=5)
+    for when in (first, second):
+        article.refresh_from_db()
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(url, article_post(article, status="scheduled", published_at=when))
+        assert response.status_code == 302
+    queued = [r for r in task_backends["default"].results if r.task.name == publish_scheduled_article.name]
+    assert [r.task.run_after for r in queued] == [first, second]
+    assert [r.kwargs["publish_at"] for r in queued] == [first.isoformat(), second.isoformat()]
+    # The first task will find the article scheduled for another time and leave it alone
+    # (test_the_task_publishes_only_if_still_scheduled_for_that_time).

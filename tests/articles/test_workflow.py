@@ -1,6 +1,7 @@
 """The editorial workflow: Authors write and submit, Editors publish, and the publish gate says what
 to fix. Every admin path (form, actions, list column, bulk delete) is checked on the server."""
 
+import io
 from datetime import timedelta
 
 import pytest
@@ -254,6 +255,8 @@ def test_author_cannot_bulk_delete_a_published_article(client, author, editor):
         changelist, {"action": "delete_selected", "_selected_action": [article.pk], "post": "yes"}
     )
     assert response.status_code == 403
+    delete_page = reverse("admin:articles_article_delete", args=[article.pk])
+    assert client.post(delete_page, {"post": "yes"}).status_code == 403
     assert Article.objects.filter(pk=article.pk).exists()
 
 
@@ -282,3 +285,32 @@ def test_change_form_names_the_newsroom_timezone(client, editor):
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_add")).text
     assert "Times are in the newsroom's timezone, Asia/Tehran" in page
+
+
+def test_editors_get_the_merge_permission_once_it_exists(author, editor):
+    from django.contrib.auth.models import Permission
+    from django.contrib.contenttypes.models import ContentType
+
+    from organizations.models import Person
+
+    Permission.objects.get_or_create(
+        codename="merge_entities",
+        content_type=ContentType.objects.get_for_model(Person),
+        defaults={"name": "Can merge duplicate entities"},
+    )
+    out = io.StringIO()
+    call_command("setup_roles", stdout=out)
+    assert "skipped" not in out.getvalue()
+    editor, author = User.objects.get(pk=editor.pk), User.objects.get(pk=author.pk)  # fresh permission caches
+    assert editor.has_perm("organizations.merge_entities")
+    assert not author.has_perm("organizations.merge_entities")
+
+
+def test_publishing_an_article_already_out_keeps_its_time(editor):
+    article = ready_draft()
+    article_publish(article=article, by=editor)
+    article.refresh_from_db()
+    first_time = article.published_at
+    article_publish(article=article, by=editor)
+    article.refresh_from_db()
+    assert article.published_at == first_time

@@ -109,6 +109,9 @@ def test_author_writes_editor_schedules_reader_reads(live_server, browser, tmp_p
     author.keyboard.press("Control+b")
     author.keyboard.type("More volunteers are needed.")
     author.keyboard.press("Control+b")
+    author.keyboard.press("Enter")
+    # A picture from the image library, inside the text.
+    author.select_option(".body-image-picker select", label="Volunteers put up tents in a school yard")
     pick(author, "id_section", "Humanitarian")
     pick(author, "id_lead_image", "Volunteers put up tents")
     pick(author, "id_bylines-0-person", "Sara Reporter")
@@ -126,6 +129,8 @@ def test_author_writes_editor_schedules_reader_reads(live_server, browser, tmp_p
     article = Article.objects.get(headline="Relief convoy reaches mountain villages")
     assert article.status == Article.Status.IN_REVIEW
     assert "<strong>More volunteers are needed.</strong>" in article.body
+    assert '<img src="/media/images/' in article.body
+    assert 'alt="Volunteers put up tents in a school yard"' in article.body
     assert article.person_links.count() == 2 and article.organization_links.count() == 1
     assert article.lead_image.alt_text == "Volunteers put up tents in a school yard"
 

@@ -86,3 +86,61 @@ def test_entities_have_history_and_compare(client, sara):
     page = client.get(reverse("admin:organizations_person_compare", args=[person.pk])).text
     assert "<del>society.</del> <ins>Red Crescent Society.</ins>" in page
     assert "Sara Ahmadi" in page
+
+
+def test_revert_never_changes_the_status(client, sara):
+    from django.utils import timezone
+
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Draft headline")
+    BylineFactory(article=article)
+    article_publish(article=article, by=sara)  # a revision with status "published"
+    save_article(client, article, headline="Corrected headline")
+    published = Version.objects.get_for_object(article).order_by("revision__date_created").first()
+    assert published.field_dict["status"] == "published"
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.UNPUBLISHED)
+    article.refresh_from_db()
+    url = reverse("admin:articles_article_revision", args=[article.pk, published.pk])
+    data = article_post(
+        article, headline="Draft headline", loaded_version=str(published.field_dict["version"])
+    )
+    assert client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    assert article.headline == "Draft headline"
+    assert article.status == Article.Status.UNPUBLISHED  # still off the site
+    assert not Article.objects.published().filter(pk=article.pk).exists()
+    assert article.published_at <= timezone.now()
+
+
+def test_an_author_cannot_revert_someone_elses_article(client):
+    from tests.articles.test_workflow import make_user
+
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Editor's story")
+    editor = make_user("emre", "Editor")
+    client.force_login(editor)
+    save_article(client, article, headline="Editor's story, first version")
+    save_article(client, article, headline="Editor's story, second version")
+    first = Version.objects.get_for_object(article).order_by("revision__date_created").first()
+    client.force_login(make_user("ayla", "Author"))
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    assert client.post(url, article_post(article, headline="Hijacked")).status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "Editor's story, second version"
+
+
+def test_a_recovered_deleted_article_comes_back_as_a_draft(client, sara):
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Deleted by mistake")
+    BylineFactory(article=article)
+    article_publish(article=article, by=sara)
+    article.refresh_from_db()
+    # The recovered form shows the article as it was, bylines included, but as a draft.
+    data = article_post(article, status="draft")
+    Article.objects.filter(pk=article.pk).delete()
+    deleted = Version.objects.get_deleted(Article).get()
+    url = reverse("admin:articles_article_recover", args=[deleted.pk])
+    assert '<option value="draft" selected>' in client.get(url).text
+    assert not Article.objects.exists()  # looking at it recovers nothing
+    response = client.post(url, data)
+    assert response.status_code == 302
+    recovered = Article.objects.get(headline="Deleted by mistake")
+    assert recovered.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
