@@ -3,8 +3,10 @@ person, organization and event. Built on django.contrib.syndication; every feed 
 ``Article.objects.published()`` (through ``listing_queryset``)."""
 
 import mimetypes
+from collections import defaultdict
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.http import JsonResponse
@@ -12,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.views.decorators.http import require_safe
-from taggit.models import Tag
+from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Section
 from articles.views import listing_queryset
@@ -21,17 +23,32 @@ FEED_SIZE = 50
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
-def feed_queryset(queryset=None):
-    """What a feed entry shows: authors, tags, section and lead image, in a fixed number of queries."""
+def feed_queryset(queryset=None) -> list[Article]:
+    """What a feed entry shows: authors, tags, section and lead image, in three queries."""
     queryset = listing_queryset() if queryset is None else queryset
-    return queryset.prefetch_related(
-        Prefetch(
-            "bylines",
-            queryset=Byline.objects.filter(role=Byline.Role.AUTHOR).select_related("person"),
-            to_attr="author_bylines",
-        ),
-        "tags",
-    )[:FEED_SIZE]
+    articles = list(
+        queryset.prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=Byline.objects.filter(role=Byline.Role.AUTHOR).select_related("person"),
+                to_attr="author_bylines",
+            )
+        )[:FEED_SIZE]
+    )
+    # One query for every entry's tags; taggit's own prefetch builds a queryset per article.
+    tags: dict[int, list[str]] = defaultdict(list)
+    for object_id, name in (
+        TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Article),
+            object_id__in=[article.pk for article in articles],
+        )
+        .order_by("tag__name")
+        .values_list("object_id", "tag__name")
+    ):
+        tags[object_id].append(name)
+    for article in articles:
+        article.tag_names = tags[article.pk]
+    return articles
 
 
 class NewsRssFeed(Rss201rev2Feed):
@@ -110,7 +127,7 @@ class ArticleFeed(Feed):
         return max(item.updated_at, item.published_at)
 
     def item_categories(self, item: Article) -> list[str]:
-        return [*([item.section.name] if item.section else []), *(tag.name for tag in item.tags.all())]
+        return [*([item.section.name] if item.section else []), *item.tag_names]
 
     def item_enclosures(self, item: Article) -> list[Enclosure]:
         image = lead_image(item, self.request)

@@ -148,7 +148,9 @@ def event_json_ld(event, request) -> dict:
     organizers = [thing(org, request) for org in event.organizers.all()]
     if organizers:
         data["organizer"] = organizers
-    attendees = [thing(link.person, request) for link in event.participant_links.all()]
+    links = getattr(event, "participant_list", None)
+    links = event.participant_links.all() if links is None else links
+    attendees = [thing(link.person, request) for link in links]
     if attendees:
         data["attendee"] = attendees
     if event.parent:

@@ -14,6 +14,8 @@ from organizations.models import Affiliation, Event, EventParticipant, Organizat
 
 QUOTES_ON_PERSON_PAGE = 10
 INDEX_PAGE_SIZE = 100
+# Lists on an entity page (events, people with titles, sessions) stop here; coverage is paginated.
+FACT_LIST_LIMIT = 100
 
 
 def person_articles(person: Person):
@@ -50,6 +52,7 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
             articles=page.object_list,
             is_paginated=page.has_other_pages(),
             json_ld=self.json_ld(self.object, self.request),
+            fact_list_limit=FACT_LIST_LIMIT,
             **kwargs,
         )
 
@@ -65,7 +68,10 @@ class PersonDetailView(EntityDetailView):
             Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization")),
             Prefetch(
                 "participant_links",
-                queryset=EventParticipant.objects.select_related("event").order_by("-event__starts_at"),
+                queryset=EventParticipant.objects.select_related("event").order_by("-event__starts_at")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="event_list",
             ),
         )
 
@@ -92,10 +98,17 @@ class OrganizationDetailView(EntityDetailView):
         return Organization.objects.select_related("parent").prefetch_related(
             "aliases",
             "children",
-            Prefetch("organized_events", queryset=Event.objects.order_by("-starts_at")),
+            Prefetch(
+                "organized_events",
+                queryset=Event.objects.order_by("-starts_at")[:FACT_LIST_LIMIT],
+                to_attr="event_list",
+            ),
             Prefetch(
                 "affiliations",
-                queryset=Affiliation.objects.select_related("person").order_by("person__name"),
+                queryset=Affiliation.objects.select_related("person").order_by("person__name")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="people_list",
             ),
         )
 
@@ -113,9 +126,16 @@ class EventDetailView(EntityDetailView):
             "organizers",
             Prefetch(
                 "participant_links",
-                queryset=EventParticipant.objects.select_related("person").order_by("person__name"),
+                queryset=EventParticipant.objects.select_related("person").order_by("person__name")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="participant_list",
             ),
-            Prefetch("sessions", queryset=Event.objects.order_by("starts_at")),
+            Prefetch(
+                "sessions",
+                queryset=Event.objects.order_by("starts_at")[:FACT_LIST_LIMIT],
+                to_attr="session_list",
+            ),
         )
 
     def articles(self):

@@ -97,3 +97,9 @@ def test_related_page_lists_up_to_twenty_with_reasons(client):
         )
     html = client.get(f"/articles/{article.slug}/related/").text
     assert "Reason 20" in html and "Reason 21" not in html
+
+
+def test_home_answers_with_no_sections_and_with_stories_outside_sections(client):
+    assert "No stories have been published yet." in client.get("/").text
+    ArticleFactory(headline="Story without a section", section=None)
+    assert "Story without a section" in client.get("/").text

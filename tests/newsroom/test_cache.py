@@ -11,6 +11,11 @@ from tests.newsroom.test_admin import _inline
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _page_cache_on(settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 300
+
+
 def test_second_reader_gets_the_cached_page_without_queries(client, django_assert_num_queries):
     ArticleFactory(headline="Convoy arrives")
     first = client.get("/")
