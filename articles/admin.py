@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_links import LinkSuggestionsAdminMixin
 from articles.changes import content_changed
 from articles.editor import RichTextBodyAdminMixin
 from articles.image_admin import ImageLibraryAdminMixin
@@ -108,6 +109,7 @@ class ImageAdmin(ImageLibraryAdminMixin, admin.ModelAdmin):
 
 @admin.register(Article)
 class ArticleAdmin(
+    LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
     ArticlePreviewAdminMixin,
     VersionConflictAdminMixin,

@@ -5,6 +5,8 @@ from django.db.models import Count
 
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
+from organizations.admin_merge import MergeAdminMixin
+from organizations.forms import EntityNameForm
 from organizations.models import (
     Affiliation,
     Event,
@@ -50,7 +52,9 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
+class PersonAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+    form = EntityNameForm
+    merge_kind = "person"
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -73,7 +77,9 @@ class PersonAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
+class OrganizationAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+    form = EntityNameForm
+    merge_kind = "organization"
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]

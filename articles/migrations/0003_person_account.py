@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0001_articles_sections_images_links_related'),
+        ('articles', '0002_related_scoring_covering_indexes'),
         ('organizations', '0001_people_organizations_events'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
