@@ -252,6 +252,14 @@ class ArticleWorkflowAdminMixin:
             )
         form.instance.refresh_from_db()
 
+    def has_change_permission(self, request, obj=None):
+        # What readers see (or will see at a set time) changes only through an Editor: an Author
+        # gets the read-only view of a published or scheduled article and asks an Editor, who can
+        # return it to draft.
+        if obj is not None and obj.status in PUBLIC_STATUSES and not can_publish(request.user):
+            return False
+        return super().has_change_permission(request, obj)
+
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.status in PUBLIC_STATUSES and not can_publish(request.user):
             return False

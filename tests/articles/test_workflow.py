@@ -281,6 +281,28 @@ def test_authors_see_only_their_own_articles(client, author):
     assert other.headline == "Someone else's"
 
 
+@pytest.mark.parametrize("status", [Article.Status.PUBLISHED, Article.Status.SCHEDULED])
+def test_author_reads_but_cannot_edit_a_published_or_scheduled_article(client, author, editor, status):
+    article = ready_draft(created_by=author, headline="Live words")
+    BylineFactory(article=article)
+    if status == Article.Status.PUBLISHED:
+        article_publish(article=article, by=editor)
+    else:
+        article_schedule(article=article, by=editor, at=timezone.now() + timedelta(hours=3))
+    client.force_login(author)
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    page = client.get(url)
+    assert page.status_code == 200 and "Live words" in page.text
+    assert 'name="_save"' not in page.text  # the read-only view: no Save button
+    response = client.post(url, article_post(article, headline="Unreviewed change"))
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.headline == "Live words"
+    # The Editor still edits it.
+    client.force_login(editor)
+    assert 'name="_save"' in client.get(url).text
+
+
 def test_change_form_names_the_newsroom_timezone(client, editor):
     client.force_login(editor)
     page = client.get(reverse("admin:articles_article_add")).text
