@@ -2,11 +2,8 @@
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import TypeVar
 
 from tqdm import tqdm
-
-T = TypeVar("T")
 
 
 def progress[T](items: Iterable[T], *, total: int | None = None, desc: str = "", stream=None) -> Iterator[T]:
