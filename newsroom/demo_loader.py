@@ -26,6 +26,7 @@ from articles.models import (
     Section,
 )
 from articles.related import related_rebuild
+from articles.search import search_index_update
 from organizations.models import (
     Affiliation,
     EntityMerge,
@@ -319,6 +320,7 @@ def load_demo() -> DemoReport:
 
     for article in articles:
         related_rebuild(article=article)
+    search_index_update(article.pk for article in articles)
     return report
 
 

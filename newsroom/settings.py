@@ -53,7 +53,10 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "taggit",
+    "django_prose_editor",
+    "reversion",
     "django_tasks_db",
     "newsroom",
     "organizations",
@@ -69,6 +72,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, so it knows the user: whole public pages for anonymous readers (newsroom/cache.py).
+    "newsroom.cache.PublicPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -177,3 +182,10 @@ NEWSROOM_RELATED_LIMIT = 20
 # further apart than the maximum age are never related.
 NEWSROOM_RELATED_HALF_LIFE_DAYS = int(os.environ.get("NEWSROOM_RELATED_HALF_LIFE_DAYS", "180"))
 NEWSROOM_RELATED_MAX_AGE_DAYS = int(os.environ.get("NEWSROOM_RELATED_MAX_AGE_DAYS", "1095"))
+# How long a shareable preview link works, in seconds (default three days).
+NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 * 24 * 3600)))
+# Public page cache (newsroom/cache.py): how long a page is kept server-side (0 turns it off), and
+# the Cache-Control lifetimes for browsers (max-age) and CDNs or proxies (s-maxage).
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
+NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
+NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "120"))

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.conflicts import VersionConflictAdminMixin
+from newsroom.revisions import RevisionAdminMixin
 from organizations.admin_merge import MergeAdminMixin
 from organizations.forms import EntityNameForm
 from organizations.models import (
@@ -50,7 +52,7 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
+class PersonAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
     form = EntityNameForm
     merge_kind = "person"
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
@@ -75,7 +77,7 @@ class PersonAdmin(MergeAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
     form = EntityNameForm
     merge_kind = "organization"
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
@@ -126,7 +128,7 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
     list_filter = ["kind", "country", "all_day"]
     list_select_related = ["parent"]

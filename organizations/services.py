@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass, field
 
+import reversion
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -123,6 +124,9 @@ def entity_merge(*, kind: str, keep: models.Model, drop: models.Model, user=None
         moved=report.moved,
         merged_by=user if getattr(user, "pk", None) else None,
     )
+    _record_revision(
+        keep, user, f"Merged “{report.drop_name}” ({drop_slug}) into this record: {report.summary()}"
+    )
     if getattr(user, "pk", None):
         LogEntry.objects.log_actions(
             user.pk,
@@ -133,6 +137,17 @@ def entity_merge(*, kind: str, keep: models.Model, drop: models.Model, user=None
         )
     content_changed(article_ids=report.article_ids, reason=f"merged {kind} {drop_slug} into {keep.slug}")
     return report
+
+
+def _record_revision(keep: models.Model, user, comment: str) -> None:
+    """A version of KEEP after the merge in its revision history (django-reversion), with who and why."""
+    if not reversion.is_registered(type(keep)):
+        return
+    with reversion.create_revision(atomic=False):
+        reversion.add_to_revision(keep)
+        reversion.set_comment(comment)
+        if getattr(user, "pk", None):
+            reversion.set_user(user)
 
 
 def _merge_person(keep: Person, drop: Person, report: MergeReport) -> None:

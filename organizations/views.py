@@ -1,13 +1,37 @@
 """Public entity pages: a person, an organization, an event, each with its published coverage."""
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
+from django.db.models.functions import Left, Upper
 from django.http import Http404
-from django.views.generic import DetailView
+from django.views.generic import DetailView, ListView
 
+from articles.models import Article, Quote
+from articles.structured_data import event_json_ld, organization_json_ld, person_json_ld
 from articles.views import LISTING_PAGE_SIZE, listing_queryset
 from newsroom.slugs import OldSlugRedirectMixin
-from organizations.models import Affiliation, Event, Organization, Person
+from organizations.models import Affiliation, Event, EventParticipant, Organization, Person
+
+QUOTES_ON_PERSON_PAGE = 10
+INDEX_PAGE_SIZE = 100
+# Lists on an entity page (events, people with titles, sessions) stop here; coverage is paginated.
+FACT_LIST_LIMIT = 100
+
+
+def person_articles(person: Person):
+    """Published stories by or about a person, newest first (the page and its feed)."""
+    ids = Article.objects.filter(Q(person_links__person=person) | Q(bylines__person=person)).values("pk")
+    return listing_queryset().filter(pk__in=ids)
+
+
+def organization_articles(organization: Organization):
+    ids = Article.objects.filter(organization_links__organization=organization).values("pk")
+    return listing_queryset().filter(pk__in=ids)
+
+
+def event_articles(event: Event):
+    ids = Article.objects.filter(event_links__event=event).values("pk")
+    return listing_queryset().filter(pk__in=ids)
 
 
 class EntityDetailView(OldSlugRedirectMixin, DetailView):
@@ -24,29 +48,50 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
         except InvalidPage as error:
             raise Http404("No such page.") from error
         return super().get_context_data(
-            page_obj=page, articles=page.object_list, is_paginated=page.has_other_pages(), **kwargs
+            page_obj=page,
+            articles=page.object_list,
+            is_paginated=page.has_other_pages(),
+            json_ld=self.json_ld(self.object, self.request),
+            fact_list_limit=FACT_LIST_LIMIT,
+            **kwargs,
         )
 
 
 class PersonDetailView(EntityDetailView):
     model = Person
+    json_ld = staticmethod(person_json_ld)
     context_object_name = "person"
 
     def get_queryset(self):
         return Person.objects.prefetch_related(
             "aliases",
             Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization")),
+            Prefetch(
+                "participant_links",
+                queryset=EventParticipant.objects.select_related("event").order_by("-event__starts_at")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="event_list",
+            ),
         )
 
-    def articles(self):
-        person = self.object
-        return (
-            listing_queryset().filter(Q(person_links__person=person) | Q(bylines__person=person)).distinct()
+    def get_context_data(self, **kwargs):
+        # Only quotes from published stories (or quotes on record without a story) are public.
+        quotes = (
+            Quote.objects.filter(speaker=self.object)
+            .filter(Q(article__isnull=True) | Q(article__in=Article.objects.published()))
+            .select_related("article")
+            .order_by(F("said_on").desc(nulls_last=True), "-id")[:QUOTES_ON_PERSON_PAGE]
         )
+        return super().get_context_data(quotes=list(quotes), **kwargs)
+
+    def articles(self):
+        return person_articles(self.object)
 
 
 class OrganizationDetailView(EntityDetailView):
     model = Organization
+    json_ld = staticmethod(organization_json_ld)
     context_object_name = "organization"
 
     def get_queryset(self):
@@ -54,29 +99,103 @@ class OrganizationDetailView(EntityDetailView):
             "aliases",
             "children",
             Prefetch(
+                "organized_events",
+                queryset=Event.objects.order_by("-starts_at")[:FACT_LIST_LIMIT],
+                to_attr="event_list",
+            ),
+            Prefetch(
                 "affiliations",
-                queryset=Affiliation.objects.select_related("person").order_by("person__name"),
+                queryset=Affiliation.objects.select_related("person").order_by("person__name")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="people_list",
             ),
         )
 
     def articles(self):
-        return listing_queryset().filter(organization_links__organization=self.object).distinct()
+        return organization_articles(self.object)
 
 
 class EventDetailView(EntityDetailView):
     model = Event
+    json_ld = staticmethod(event_json_ld)
     context_object_name = "event"
 
     def get_queryset(self):
         return Event.objects.select_related("parent").prefetch_related(
-            "organizers", "participants", Prefetch("sessions", queryset=Event.objects.order_by("starts_at"))
+            "organizers",
+            Prefetch(
+                "participant_links",
+                queryset=EventParticipant.objects.select_related("person").order_by("person__name")[
+                    :FACT_LIST_LIMIT
+                ],
+                to_attr="participant_list",
+            ),
+            Prefetch(
+                "sessions",
+                queryset=Event.objects.order_by("starts_at")[:FACT_LIST_LIMIT],
+                to_attr="session_list",
+            ),
         )
 
     def articles(self):
         # Coverage of an event reads best in the order it happened.
-        return (
-            listing_queryset()
-            .filter(event_links__event=self.object)
-            .distinct()
-            .order_by("published_at", "id")
+        return event_articles(self.object).order_by("published_at", "id")
+
+
+class EntityIndexView(ListView):
+    """An A–Z index of one kind of entity, by first letter, paginated."""
+
+    paginate_by = INDEX_PAGE_SIZE
+    template_name = "organizations/entity_index.html"
+    context_object_name = "entities"
+    title = ""
+    feed_name = ""
+
+    def base_queryset(self):
+        return self.model.objects.all()
+
+    def get_queryset(self):
+        self.letter = (self.request.GET.get("letter") or "").strip().upper()[:1]
+        queryset = self.base_queryset().order_by(Upper("name"), "id")
+        if self.letter.isalpha():
+            queryset = queryset.filter(name__istartswith=self.letter)
+        elif self.letter == "#":
+            queryset = queryset.exclude(name__regex=r"^[A-Za-z]")
+        else:
+            self.letter = ""
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        initials = self.initials()
+        return super().get_context_data(
+            title=self.title, letters=LETTERS, initials=initials, letter=self.letter, **kwargs
         )
+
+    def initials(self) -> set[str]:
+        """The first letters that have at least one entry (one query)."""
+        rows = (
+            self.model.objects.annotate(initial=Upper(Left("name", 1)))
+            .values_list("initial", flat=True)
+            .distinct()
+            .order_by()
+        )
+        return {initial if initial.isascii() and initial.isalpha() else "#" for initial in rows}
+
+
+LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
+
+
+class PersonIndexView(EntityIndexView):
+    model = Person
+    title = "People"
+
+
+class OrganizationIndexView(EntityIndexView):
+    model = Organization
+    title = "Organizations"
+
+
+class EventIndexView(EntityIndexView):
+    model = Event
+    title = "Events"

@@ -14,7 +14,15 @@ from articles.models import (
     Quote,
     Section,
 )
-from organizations.models import Affiliation, Event, Organization, Person
+from organizations.models import (
+    Affiliation,
+    Event,
+    EventOrganizer,
+    EventParticipant,
+    Organization,
+    Person,
+    PersonAlias,
+)
 
 STORY = (
     "<p>Relief teams reached the villages on the second day after the earthquake, bringing tents, "
@@ -138,3 +146,27 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     speaker = factory.SubFactory(PersonFactory)
     text = "We will stay as long as we are needed."
+
+
+class EventParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventParticipant
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+
+
+class EventOrganizerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventOrganizer
+
+    event = factory.SubFactory(EventFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+
+
+class PersonAliasFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonAlias
+
+    person = factory.SubFactory(PersonFactory)
+    name = factory.Sequence(lambda n: f"Alias Number{n}")

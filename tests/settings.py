@@ -14,3 +14,7 @@ from newsroom.settings import *  # noqa: F403
 # Parallel checkouts on one machine can share the embedded server: each may name its own test database.
 if os.environ.get("NEWSROOM_TEST_DB_SUFFIX"):
     DATABASES["default"]["TEST"] = {"NAME": f"test_newsroom_{os.environ['NEWSROOM_TEST_DB_SUFFIX']}"}  # noqa: F405
+
+# The page cache is off in tests, so a test that changes data between two requests sees the change
+# whatever path it took; tests/newsroom/test_cache.py turns it on to test it.
+NEWSROOM_PAGE_CACHE_SECONDS = 0

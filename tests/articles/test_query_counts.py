@@ -15,6 +15,8 @@ from tests.factories import (
     ArticlePersonFactory,
     BylineFactory,
     EventFactory,
+    EventOrganizerFactory,
+    EventParticipantFactory,
     OrganizationFactory,
     PersonFactory,
     QuoteFactory,
@@ -24,14 +26,17 @@ pytestmark = pytest.mark.django_db
 
 # Budgets per page type (the section navigation in the page header is one of them).
 BUDGETS = {
-    "home": 2,
-    "article": 9,
+    "home": 3,  # + the section ids for the per-section UNION
+    "article": 11,  # + previous and next in the section
     "related": 3,
     "section": 4,
     "tag": 4,
-    "person": 6,
-    "organization": 7,
+    "person": 8,  # + quotes, events taken part in
+    "organization": 8,  # + events organized
     "event": 7,
+    "person_index": 4,
+    "organization_index": 4,
+    "event_index": 4,
 }
 
 
@@ -50,6 +55,10 @@ def build(n: int):
         AffiliationFactory(person=person, organization=OrganizationFactory())
         AffiliationFactory(person=PersonFactory(), organization=org)
         EventFactory(parent=event)
+        QuoteFactory(article=ArticleFactory(), speaker=person)
+        EventParticipantFactory(event=EventFactory(), person=person)
+        EventParticipantFactory(event=event, person=PersonFactory())
+        EventOrganizerFactory(event=EventFactory(), organization=org)
         other = ArticleFactory(tags=[tags[i]])
         for target in (other,):
             ArticlePersonFactory(article=target, person=person)
@@ -70,6 +79,9 @@ def build(n: int):
         "organization": org.get_absolute_url(),
         "event": event.get_absolute_url(),
         "child": child,
+        "person_index": "/people/",
+        "organization_index": "/organizations/",
+        "event_index": "/events/",
     }
 
 

