@@ -13,6 +13,7 @@ from django.db.models import Count
 from rapidfuzz import fuzz, process
 
 from organizations.models import Affiliation, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.names import fold_word, normalize_name, strip_honorifics
 
 KINDS = {
     "person": (Person, PersonAlias, "person"),
@@ -22,6 +23,8 @@ KINDS = {
 CLOSE_SPELLING = 88
 #: With a shared affiliation, a looser spelling match is enough.
 CLOSE_SPELLING_WITH_AFFILIATION = 80
+#: Each word of a close spelling must be at least this similar (0-100) to its counterpart.
+WORD_ALIKE = 75
 
 
 @dataclass
@@ -82,7 +85,7 @@ def _find(kind: str) -> list[DuplicatePair]:
                 continue
             for a in names[key]:
                 for b in names[keys[j]]:
-                    if a != b:
+                    if a != b and words_alike(labels[(a, key)], labels[(b, keys[j])], kind):
                         note(
                             a,
                             b,
@@ -110,6 +113,26 @@ def _find(kind: str) -> list[DuplicatePair]:
         keep, drop = sorted((entities[a], entities[b]), key=lambda e: (-e.links, e.pk))
         pairs.append(DuplicatePair(kind, keep, drop, round(score, 3), "; ".join(reasons)))
     return pairs
+
+
+def words_alike(first: str, second: str, kind: str) -> bool:
+    """Word by word, in order, every word is a spelling variant of the other's.
+
+    "Kamran Jafarzadeh" / "Kamran Jafarzade" are alike; "Iranian Red Crescent" / "Iraqi Red
+    Crescent" and "... Tehran Province Branch" / "... Kermanshah Province Branch" are not, however
+    similar the whole strings look.
+    """
+    honorifics = kind == "person"
+    words_a = [fold_word(w) for w in _words(first, honorifics)]
+    words_b = [fold_word(w) for w in _words(second, honorifics)]
+    if len(words_a) != len(words_b):
+        return False
+    return all(fuzz.ratio(a, b) >= WORD_ALIKE for a, b in zip(words_a, words_b, strict=True))
+
+
+def _words(name: str, honorifics: bool) -> list[str]:
+    words = normalize_name(name).split()
+    return strip_honorifics(words) if honorifics else words
 
 
 def _shared_context(kind: str, ids: set[int]) -> dict[int, set[str]]:

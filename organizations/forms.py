@@ -25,3 +25,17 @@ class EntityNameForm(forms.ModelForm):
                 )
             raise forms.ValidationError(clash.message)
         return name
+
+    def clean_acronym(self):
+        """Two organizations never share an acronym: "ICRC" must name one of them."""
+        acronym = (self.cleaned_data.get("acronym") or "").strip()
+        if not acronym:
+            return acronym
+        model = type(self.instance)
+        other = model.objects.filter(acronym=acronym).exclude(pk=self.instance.pk).first()
+        if other is not None:
+            raise forms.ValidationError(
+                f"The acronym “{acronym}” already belongs to the organization “{other.name}”. "
+                "If they are the same, merge the two."
+            )
+        return acronym

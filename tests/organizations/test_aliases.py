@@ -113,3 +113,26 @@ def test_admin_refuses_organization_name_another_has_as_alias(admin_client):
     response = admin_client.post("/admin/organizations/organization/add/", data)
     assert response.status_code == 200
     assert "(as its other name “Red Crescent Society of Iran”)" in response.content.decode()
+
+
+def test_admin_refuses_an_acronym_another_organization_has(admin_client):
+    OrganizationFactory(name="International Committee of the Red Cross", acronym="ICRC")
+    data = {
+        "name": "Red Cross Committee",
+        "acronym": "ICRC",
+        "slug": "rcc",
+        "kind": "ngo",
+        "country": "",
+        "website": "",
+        "description": "",
+        "wikidata_id": "",
+        "aliases-TOTAL_FORMS": "0",
+        "aliases-INITIAL_FORMS": "0",
+        "affiliations-TOTAL_FORMS": "0",
+        "affiliations-INITIAL_FORMS": "0",
+    }
+    response = admin_client.post("/admin/organizations/organization/add/", data)
+    assert response.status_code == 200
+    assert "already belongs to the organization “International Committee of the Red Cross”" in (
+        response.content.decode()
+    )

@@ -67,3 +67,11 @@ def test_organizations_with_same_normalized_name():
 def test_unknown_kind_is_refused():
     with pytest.raises(ValueError, match="Unknown kind"):
         find_duplicates("planet")
+
+
+def test_names_differing_by_a_whole_word_are_not_duplicates():
+    OrganizationFactory(name="Iranian Red Crescent Society", acronym="IRCS", slug="ircs")
+    OrganizationFactory(name="Iraqi Red Crescent Society", acronym="IRCS-IQ", slug="iraqi")
+    OrganizationFactory(name="Red Crescent – Tehran Province Branch", acronym="", slug="tehran")
+    OrganizationFactory(name="Red Crescent – Kerman Province Branch", acronym="", slug="kerman")
+    assert find_duplicates("organization") == []

@@ -34,7 +34,7 @@ class Command(BaseCommand):
                     continue
                 self.stdout.write(f"{target.slug}:")
                 for s in suggestions:
-                    self.stdout.write(f"  {s.kind} “{s.entity}” ← “{s.matched_text}” ({s.count}×) ")
+                    self.stdout.write(f"  {s.kind} “{s.entity}” ← “{s.matched_text}” ({s.count}×)")
                 suggested += len(suggestions)
                 if apply:
                     linked += apply_suggestions(target, suggestions)
