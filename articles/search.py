@@ -179,6 +179,9 @@ def article_results(query: str):
         .filter(pk__in=newest_matches)
         .annotate(
             rank=SearchRank(F("search_vector"), search),
+            headline_marked=SearchHeadline(
+                "headline", search, config=CONFIG, start_sel=_START, stop_sel=_STOP, highlight_all=True
+            ),
             snippet=SearchHeadline(
                 plain_body,
                 search,
