@@ -115,6 +115,9 @@ def test_unpublished_articles_never_appear_in_search(client):
 
 def test_rebuild_search_index_command_fills_every_vector(capsys):
     ArticleFactory.create_batch(3)
+    call_command("rebuild_search_index", "--dry-run")
+    assert Article.objects.filter(search_vector__isnull=True).count() == 3
+    assert "Would rebuild the search index for 3 article(s)" in capsys.readouterr().out
     call_command("rebuild_search_index")
     assert not Article.objects.filter(search_vector__isnull=True).exists()
     assert "3 article(s)" in capsys.readouterr().out
