@@ -121,21 +121,20 @@ def _linked_article_ids(instance) -> list[int]:
 
 
 def entity_changed(sender, instance, **kwargs) -> None:
-    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit."""
+    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit (by
+    then a deleted alias or entity is gone, so its names leave the vectors)."""
     ids = _linked_article_ids(instance)
     if ids:
         transaction.on_commit(lambda: search_index_update(ids))
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save, pre_delete
+    from django.db.models.signals import post_save, pre_delete
 
     for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
         post_save.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-save")
         # Before the delete: afterwards the links are gone, and with them the articles to update.
         pre_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
-    for model in (PersonAlias, OrganizationAlias):
-        post_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-gone")
 
 
 # The reader's query.

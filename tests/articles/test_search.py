@@ -143,3 +143,15 @@ def test_misspelled_name_shows_the_nearest_known_spelling(client):
     assert 'href="/people/kolivand/"' in html
     assert "Red Crescent head visits flood zone" in html
     assert "Showing results for" not in search(client, "zzzzqqq")
+
+
+def test_deleted_alias_no_longer_finds_the_story(client, django_capture_on_commit_callbacks):
+    person = PersonFactory(name="Pirhossein Kolivand")
+    alias = PersonAliasFactory(person=person, name="Zzyzx Kolivand")
+    story = ArticleFactory(headline="Red Crescent report")
+    ArticlePersonFactory(article=story, person=person)
+    index(story)
+    assert "Red Crescent report" in search(client, "Zzyzx")
+    with django_capture_on_commit_callbacks(execute=True):
+        alias.delete()
+    assert "Red Crescent report" not in search(client, "Zzyzx")
