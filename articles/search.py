@@ -223,13 +223,16 @@ SUGGEST_CUTOFF = 0.75
 
 
 def _vocabulary() -> list[str]:
-    """Every word of every entity name, acronym and alias, lower-cased; cached per content generation."""
+    """Every word of every entity name and alias, lower-cased; cached per content generation."""
     from django.core.cache import cache
 
     from newsroom.cache import generation
 
-    key = f"newsroom:search-vocabulary:{generation()}"
-    words = cache.get(key)
+    try:
+        key = f"newsroom:search-vocabulary:{generation()}"
+        words = cache.get(key)
+    except Exception:  # the cache server is down: build the list for this request only
+        key, words = None, None
     if words is None:
         names = [
             *Person.objects.values_list("name", flat=True),
@@ -239,7 +242,8 @@ def _vocabulary() -> list[str]:
             *Event.objects.values_list("name", flat=True),
         ]
         words = sorted({w.lower() for name in names for w in _WORD.findall(name) if len(w) > 3})
-        cache.set(key, words, 3600)
+        if key:
+            cache.set(key, words, 3600)
     return words
 
 
