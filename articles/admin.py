@@ -3,7 +3,10 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from articles.admin_links import LinkSuggestionsAdminMixin
 from articles.changes import content_changed
+from articles.editor import RichTextBodyAdminMixin
+from articles.image_admin import ImageLibraryAdminMixin
 from articles.models import (
     Article,
     ArticleEvent,
@@ -11,11 +14,16 @@ from articles.models import (
     ArticlePerson,
     Byline,
     Image,
+    PersonAccount,
     Quote,
     RelatedArticle,
     RelatedOverride,
     Section,
 )
+from articles.preview import ArticlePreviewAdminMixin
+from articles.workflow_admin import ArticleWorkflowAdminMixin
+from newsroom.conflicts import VersionConflictAdminMixin
+from newsroom.revisions import RevisionAdminMixin
 
 
 class BylineInline(admin.TabularInline):
@@ -72,8 +80,17 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
-    list_display = ["thumbnail", "alt_text", "credit", "width", "height", "uploaded_at"]
+class ImageAdmin(ImageLibraryAdminMixin, admin.ModelAdmin):
+    list_display = [
+        "thumbnail",
+        "alt_text",
+        "credit",
+        "width",
+        "height",
+        "renditions_made",
+        "address",
+        "uploaded_at",
+    ]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
@@ -91,8 +108,15 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["headline", "section", "status", "published_at", "is_stub", "updated_at"]
+class ArticleAdmin(
+    LinkSuggestionsAdminMixin,
+    ArticleWorkflowAdminMixin,
+    ArticlePreviewAdminMixin,
+    VersionConflictAdminMixin,
+    RichTextBodyAdminMixin,
+    RevisionAdminMixin,
+):
+    list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", "language", "noindex"]
     list_select_related = ["section"]
     search_fields = ["headline", "slug", "dek"]
@@ -166,3 +190,11 @@ class QuoteAdmin(admin.ModelAdmin):
     @admin.display(description="Quote")
     def short_text(self, quote):
         return quote.text[:80]
+
+
+@admin.register(PersonAccount)
+class PersonAccountAdmin(admin.ModelAdmin):
+    list_display = ["person", "user"]
+    list_select_related = ["person", "user"]
+    autocomplete_fields = ["person"]
+    search_fields = ["person__name", "user__username"]

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from django.db import transaction
 
 Listener = Callable[..., None]
+RELATED_BATCH = 500
 _listeners: list[Listener] = []
 
 
@@ -38,7 +39,14 @@ def content_changed(*, article_ids: Iterable[int], reason: str = "") -> None:
 @on_content_changed
 def refresh_related_posts(*, article_ids: frozenset[int], reason: str) -> None:
     """Recompute the related posts of the changed articles and of the articles sharing their entities."""
-    from articles.tasks import refresh_related
+    from articles.tasks import refresh_related, refresh_related_batch
 
-    for article_id in sorted(article_ids):
-        refresh_related.enqueue(article_id=article_id)
+    if len(article_ids) <= 1:
+        for article_id in article_ids:
+            refresh_related.enqueue(article_id=article_id)
+        return
+    # Many at once (an import of thousands): a few tasks of RELATED_BATCH ids, in one commit.
+    ordered = sorted(article_ids)
+    with transaction.atomic():
+        for start in range(0, len(ordered), RELATED_BATCH):
+            refresh_related_batch.enqueue(article_ids=ordered[start : start + RELATED_BATCH])

@@ -255,6 +255,22 @@ class ArticleSlug(OldSlug):
     owner = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_slugs")
 
 
+class PersonAccount(models.Model):
+    """The admin account of a person who writes: an Author sees the stories that carry their byline."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="account")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="byline_person"
+    )
+
+    class Meta:
+        verbose_name = "writer's account"
+        verbose_name_plural = "writers' accounts"
+
+    def __str__(self) -> str:
+        return f"{self.person} ({self.user})"
+
+
 class Byline(models.Model):
     class Role(models.TextChoices):
         AUTHOR = "author", "Author"

@@ -45,8 +45,7 @@ def article_json_ld(article, request, *, about, mentions, canonical: str) -> dic
         "description": article.dek or article.display_summary,
         "url": _abs(request, article.get_absolute_url()),
         "mainEntityOfPage": canonical,
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": max(article.updated_at, article.published_at).isoformat(),
+        "dateModified": max(filter(None, [article.updated_at, article.published_at])).isoformat(),
         "inLanguage": article.language,
         "author": [
             {
@@ -59,6 +58,8 @@ def article_json_ld(article, request, *, about, mentions, canonical: str) -> dic
         ],
         "publisher": publisher(request),
     }
+    if article.published_at:  # a draft seen in preview has no publication time yet
+        data["datePublished"] = article.published_at.isoformat()
     if article.lead_image and article.lead_image.file:
         data["image"] = [_abs(request, article.lead_image.file.url)]
     if article.section:

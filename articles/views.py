@@ -62,9 +62,13 @@ class HomeView(TemplateView):
 class ArticleDetailView(OldSlugRedirectMixin, DetailView):
     context_object_name = "article"
 
+    def get_base_queryset(self):
+        """The articles this page may show: published ones (the preview views widen it)."""
+        return Article.objects.published()
+
     def get_queryset(self):
         return (
-            Article.objects.published()
+            self.get_base_queryset()
             .select_related("section", "lead_image", "source_organization")
             .prefetch_related(
                 Prefetch(
@@ -86,6 +90,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
                 ),
                 Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
                 "tags",
+                "lead_image__renditions",
             )
         )
 
@@ -123,7 +128,7 @@ def neighbour(article: Article, *, newer: bool) -> Article | None:
     A plain range on ``published_at`` lets PostgreSQL walk the (section, published_at) index and
     stop at the first row; stories published in the same second are told apart by id.
     """
-    if not article.section_id:
+    if not article.section_id or article.published_at is None:  # a draft in preview has no place yet
         return None
     at, pk = article.published_at, article.pk
     candidates = Article.objects.published().filter(section_id=article.section_id)

@@ -57,10 +57,23 @@ def content_changed_listener(*, article_ids: frozenset[int], reason: str) -> Non
     bump_generation()
 
 
-def model_changed(sender, **kwargs) -> None:
-    """Signal receiver: bump now (pages built inside this request) and again once the change commits."""
+def _bump_after_commit() -> None:
     bump_generation()
-    transaction.on_commit(bump_generation)
+
+
+def model_changed(sender, **kwargs) -> None:
+    """Signal receiver: bump now (pages built inside this request) and again once the change commits.
+
+    One bump after commit is enough however many rows the transaction saves: it is queued once
+    (a rolled-back transaction drops its queue, so nothing is left pending).
+    """
+    bump_generation()
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and any(
+        callback is _bump_after_commit for _, callback, _ in connection.run_on_commit
+    ):
+        return
+    transaction.on_commit(_bump_after_commit)
 
 
 def task_finished(sender, **kwargs) -> None:

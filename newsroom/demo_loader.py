@@ -29,13 +29,16 @@ from articles.related import related_rebuild
 from articles.search import search_index_update
 from organizations.models import (
     Affiliation,
+    EntityMerge,
     Event,
     EventOrganizer,
     EventParticipant,
     Organization,
     OrganizationAlias,
+    OrganizationSlug,
     Person,
     PersonAlias,
+    PersonSlug,
 )
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
@@ -80,8 +83,14 @@ def _upsert(model, lookup: dict, values: dict):
     return obj, False
 
 
-def _sync_rows(model, owner: dict, wanted: list[dict]) -> bool:
-    """Make the rows of ``model`` belonging to ``owner`` exactly ``wanted``; True when anything changed."""
+def _sync_rows(model, owner: dict, wanted: list[dict], *, additive: bool = False) -> bool:
+    """Make the rows of ``model`` belonging to ``owner`` exactly ``wanted``; True when anything changed.
+
+    ``additive`` only adds what is missing: for a record an editor merged another into, whose
+    extra names and titles came from the merge and must stay.
+    """
+    if not wanted and additive:
+        return False
     if not wanted:
         deleted, _ = model.objects.filter(**owner).delete()
         return bool(deleted)
@@ -91,7 +100,7 @@ def _sync_rows(model, owner: dict, wanted: list[dict]) -> bool:
         for row in model.objects.filter(**owner).values("pk", *keys)
     }
     wanted_keys = {tuple(sorted(row.items())) for row in wanted}
-    stale = [pk for key, pk in existing.items() if key not in wanted_keys]
+    stale = [] if additive else [pk for key, pk in existing.items() if key not in wanted_keys]
     missing = [dict(key) for key in wanted_keys if key not in existing]
     if stale:
         model.objects.filter(pk__in=stale).delete()
@@ -112,6 +121,21 @@ def _date(value: str | None):
     return datetime.fromisoformat(value).date() if value else None
 
 
+def _merged_into(slug_model, model, slug: str):
+    """The record an editor merged the demo record ``slug`` into, or None when it was not merged.
+
+    A merge is an editor's decision: loading the demo again must not bring the duplicate back.
+    """
+    if model.objects.filter(slug=slug).exists():
+        return None
+    old = slug_model.objects.filter(slug=slug).select_related("owner").first()
+    return old.owner if old else None
+
+
+def _is_merge_target(kind: str, obj) -> bool:
+    return EntityMerge.objects.filter(kind=kind, keep_id=obj.pk).exists()
+
+
 @transaction.atomic
 def load_demo() -> DemoReport:
     report = DemoReport()
@@ -127,6 +151,10 @@ def load_demo() -> DemoReport:
 
     orgs: dict[str, Organization] = {}
     for row in _read("organizations.json"):
+        merged_into = _merged_into(OrganizationSlug, Organization, row["slug"])
+        if merged_into is not None:
+            orgs[row["slug"]] = merged_into
+            continue
         obj, created = _upsert(
             Organization,
             {"slug": row["slug"]},
@@ -143,18 +171,26 @@ def load_demo() -> DemoReport:
         )
         orgs[obj.slug] = obj
         changed = _sync_rows(
-            OrganizationAlias, {"organization": obj}, [{"name": n} for n in row.get("aliases", [])]
+            OrganizationAlias,
+            {"organization": obj},
+            [{"name": n} for n in row.get("aliases", [])],
+            additive=_is_merge_target("organization", obj),
         )
         report.count("organizations", created if created is not None or not changed else False)
 
     people: dict[str, Person] = {}
     for row in _read("people.json"):
+        merged_into = _merged_into(PersonSlug, Person, row["slug"])
+        if merged_into is not None:
+            people[row["slug"]] = merged_into
+            continue
         obj, created = _upsert(
             Person, {"slug": row["slug"]}, {"name": row["name"], "bio": row.get("bio", "")}
         )
         people[obj.slug] = obj
         aliases = [{"name": a["name"], "kind": a.get("kind", "spelling")} for a in row.get("aliases", [])]
-        changed = _sync_rows(PersonAlias, {"person": obj}, aliases)
+        merge_target = _is_merge_target("person", obj)
+        changed = _sync_rows(PersonAlias, {"person": obj}, aliases, additive=merge_target)
         affiliations = [
             {
                 "organization_id": orgs[a["organization"]].pk,
@@ -164,7 +200,7 @@ def load_demo() -> DemoReport:
             }
             for a in row.get("affiliations", [])
         ]
-        changed = _sync_rows(Affiliation, {"person": obj}, affiliations) or changed
+        changed = _sync_rows(Affiliation, {"person": obj}, affiliations, additive=merge_target) or changed
         report.count("people", created if created is not None or not changed else False)
 
     events: dict[str, Event] = {}

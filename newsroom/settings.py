@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "django.contrib.sitemaps",
     "taggit",
+    "django_prose_editor",
+    "reversion",
     "django_tasks_db",
     "newsroom",
     "organizations",
@@ -176,6 +178,12 @@ NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")
 # Fewer words than this in a body makes an article a stub that is never public.
 NEWSROOM_STUB_MIN_WORDS = int(os.environ.get("NEWSROOM_STUB_MIN_WORDS", "60"))
 NEWSROOM_RELATED_LIMIT = 20
+# Related posts: a story this many days apart counts half as much (recency decay), and stories
+# further apart than the maximum age are never related.
+NEWSROOM_RELATED_HALF_LIFE_DAYS = int(os.environ.get("NEWSROOM_RELATED_HALF_LIFE_DAYS", "180"))
+NEWSROOM_RELATED_MAX_AGE_DAYS = int(os.environ.get("NEWSROOM_RELATED_MAX_AGE_DAYS", "1095"))
+# How long a shareable preview link works, in seconds (default three days).
+NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 * 24 * 3600)))
 # Public page cache (newsroom/cache.py): how long a page is kept server-side (0 turns it off), and
 # the Cache-Control lifetimes for browsers (max-age) and CDNs or proxies (s-maxage).
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))

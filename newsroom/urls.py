@@ -12,6 +12,7 @@ admin.site.index_title = "Newsroom workplace"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("preview/", include("articles.preview_urls")),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("news-sitemap.xml", sitemaps.news_sitemap, name="news_sitemap"),
     path(

@@ -3,6 +3,10 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from newsroom.conflicts import VersionConflictAdminMixin
+from newsroom.revisions import RevisionAdminMixin
+from organizations.admin_merge import MergeAdminMixin
+from organizations.forms import EntityNameForm
 from organizations.models import (
     Affiliation,
     Event,
@@ -48,7 +52,9 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+    form = EntityNameForm
+    merge_kind = "person"
     list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -71,7 +77,9 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+    form = EntityNameForm
+    merge_kind = "organization"
     list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
     ordering = ["name"]
     list_filter = ["kind", "country"]
@@ -120,7 +128,7 @@ class EventParticipantInline(admin.TabularInline):
 
 
 @admin.register(Event)
-class EventAdmin(admin.ModelAdmin):
+class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
     list_filter = ["kind", "country", "all_day"]
     list_select_related = ["parent"]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -10,7 +11,7 @@ from django.urls import reverse
 
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
-from organizations.names import normalize_name
+from organizations.names import name_key, normalize_name
 
 
 def validate_timezone(value: str) -> None:
@@ -49,14 +50,31 @@ class Entity(SlugHistoryMixin, VersionedModel):
         validators=[wikidata_validator],
         help_text="Optional: the Wikidata item, such as Q71960, so machines know exactly who this is.",
     )
+    name_key = models.CharField(
+        max_length=200,
+        editable=False,
+        db_index=True,
+        default="",
+        help_text="The name's comparison key (organizations.names.name_key), set on save.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+
+    #: People's names drop honorifics and ranks; organizations keep them ("General Assembly").
+    names_drop_honorifics = True
 
     class Meta:
         abstract = True
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.name_key = name_key(self.name, honorifics=self.names_drop_honorifics)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "name_key"}
+        super().save(*args, **kwargs)
 
 
 class Organization(Entity):
@@ -89,6 +107,7 @@ class Organization(Entity):
     description = models.TextField(blank=True, help_text="One or two sentences shown on its page.")
 
     old_slug_model_name = "OrganizationSlug"
+    names_drop_honorifics = False
 
     class Meta:
         ordering = ["name"]
@@ -118,6 +137,8 @@ class Person(Entity):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "people"
+        # Merging rewrites the archive's links; Editors have it (setup_roles), Authors do not.
+        permissions = [("merge_entities", "Can merge duplicate people and organizations")]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="person_unique_wikidata_id"
@@ -134,6 +155,9 @@ class Alias(models.Model):
 
     name = models.CharField(max_length=200)
     normalized = models.CharField(max_length=200, editable=False, db_index=True)
+    # One key, one entity of a kind: a database trigger refuses the same key on two entities'
+    # aliases (the same entity may keep several spellings that share a key).
+    name_key = models.CharField(max_length=200, editable=False, default="", db_index=True)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)
     language = models.CharField(max_length=10, blank=True, help_text="Language code, such as fa or ar.")
 
@@ -143,27 +167,63 @@ class Alias(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    #: Set by each concrete model: the entity this is another name of.
+    owner_field = ""
+    names_drop_honorifics = True
+
     def save(self, *args, **kwargs):
         self.normalized = normalize_name(self.name)
+        self.name_key = name_key(self.name, honorifics=self.names_drop_honorifics)
         super().save(*args, **kwargs)
+
+    @property
+    def owner(self):
+        return getattr(self, self.owner_field)
+
+    def validate_unique(self, exclude=None):
+        """Name the entity that already has this name, instead of a bare "already exists"."""
+        from django.core.exceptions import ValidationError
+
+        from organizations.identity import name_owner
+
+        super().validate_unique(exclude=exclude)
+        owner_id = getattr(self, f"{self.owner_field}_id", None)
+        clash = name_owner(type(self).owner_model(), self.name, exclude_pk=owner_id)
+        if clash is not None:
+            raise ValidationError({"name": clash.message})
 
 
 class PersonAlias(Alias):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
 
+    owner_field = "person"
+
     class Meta:
         verbose_name_plural = "person aliases"
-        constraints = [models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique")]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="person_alias_unique"),
+        ]
+
+    @staticmethod
+    def owner_model():
+        return Person
 
 
 class OrganizationAlias(Alias):
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="aliases")
 
+    owner_field = "organization"
+    names_drop_honorifics = False
+
     class Meta:
         verbose_name_plural = "organization aliases"
         constraints = [
-            models.UniqueConstraint(fields=["organization", "name"], name="organization_alias_unique")
+            models.UniqueConstraint(fields=["organization", "name"], name="organization_alias_unique"),
         ]
+
+    @staticmethod
+    def owner_model():
+        return Organization
 
 
 class AffiliationQuerySet(models.QuerySet):
@@ -339,3 +399,34 @@ class OrganizationSlug(OldSlug):
 
 class EventSlug(OldSlug):
     owner = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="old_slugs")
+
+
+class EntityMerge(models.Model):
+    """The history of a merge: which record was folded into which, by whom, and what moved."""
+
+    class Kind(models.TextChoices):
+        PERSON = "person", "Person"
+        ORGANIZATION = "organization", "Organization"
+
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    keep_id = models.PositiveIntegerField(help_text="The record that remains.")
+    keep_name = models.CharField(max_length=200)
+    drop_id = models.PositiveIntegerField(help_text="The record folded into it, now deleted.")
+    drop_name = models.CharField(max_length=200)
+    drop_slug = models.CharField(max_length=200, help_text="Its old address, now redirecting.")
+    moved = models.JSONField(default=dict, help_text="How many links, quotes, bylines... moved.")
+    merged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entity_merges",
+    )
+    merged_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-merged_at", "-id"]
+        verbose_name = "entity merge"
+
+    def __str__(self) -> str:
+        return f"{self.drop_name} merged into {self.keep_name}"

@@ -1,0 +1,182 @@
+"""A news page copied from a website as plain text becomes one clean, credited article."""
+
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+from articles.importers.plaintext import parse_news_page
+from articles.models import Article
+from organizations.models import OrganizationAlias
+from tests.factories import OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+PAGE = Path(__file__).resolve().parents[2] / "fixtures" / "news_page_tabriz_shelters.txt"
+HEADLINE = "Red Crescent opens winter shelters in Tabriz as nights fall below freezing"
+
+
+@pytest.fixture
+def newsroom():
+    OrganizationFactory(slug="irna", name="Islamic Republic News Agency", acronym="IRNA")
+    PersonFactory(slug="mina-shirazi", name="Mina Shirazi")
+
+
+def imported(capsys) -> Article:
+    call_command("import_articles", str(PAGE))
+    return Article.objects.get()
+
+
+def test_headline_is_found_once_and_its_repetition_dropped(newsroom, capsys):
+    article = imported(capsys)
+    assert article.headline == HEADLINE
+    assert article.slug == "red-crescent-opens-winter-shelters-in-tabriz-as-nights-fall-below-freezing"
+    assert HEADLINE not in article.body
+    assert "10:42" not in article.body  # the date line under the headline is not the story
+    assert article.status == Article.Status.DRAFT
+
+
+def test_short_unpunctuated_lines_become_subheadings_and_bullets_a_list(newsroom, capsys):
+    body = imported(capsys).body
+    assert "<h2>What the shelters offer</h2>" in body
+    assert "<h2>Volunteers wanted</h2>" in body
+    for item in ("a bed, two blankets", "a nurse on duty", "showers and a place", "free calls to family"):
+        assert f"<li>{item}" in body
+    assert body.count("<ul>") == 1
+    assert "<p>TABRIZ – The East Azarbaijan branch" in body
+
+
+def test_quoted_statements_stay_quotes(newsroom, capsys):
+    body = imported(capsys).body
+    assert "<blockquote><p>“Nobody in this city should have to spend a night like this outside." in body
+    assert "“We have beds and blankets; what we need most is people,” Hosseinzadeh said." in body
+
+
+def test_trailing_teasers_are_dropped_and_never_become_articles(newsroom, capsys):
+    article = imported(capsys)
+    assert Article.objects.count() == 1
+    assert "Similar Posts" not in article.body
+    assert "stranded by snow" not in article.body
+    assert "Read more" not in article.body
+
+
+def test_credit_to_a_known_outlet_becomes_the_source_credit(newsroom, capsys):
+    article = imported(capsys)
+    assert article.source_organization.slug == "irna"
+    assert "source credit: IRNA" in capsys.readouterr().out
+
+
+def test_credit_matches_an_alias_of_the_outlet(capsys):
+    org = OrganizationFactory(slug="irna", name="Islamic Republic News Agency", acronym="")
+    OrganizationAlias.objects.create(organization=org, name="IRNA")
+    assert imported(capsys).source_organization == org
+
+
+def test_credit_to_an_unknown_outlet_sets_no_source(capsys):
+    article = imported(capsys)
+    assert article.source_organization is None
+    assert "'IRNA' is not a known organization" in capsys.readouterr().out
+
+
+def test_byline_and_tags_lines_are_read_not_printed(newsroom, capsys):
+    article = imported(capsys)
+    assert [b.person.slug for b in article.bylines.all()] == ["mina-shirazi"]
+    assert sorted(article.tags.names()) == ["Tabriz", "shelters", "winter"]
+    assert "By Mina Shirazi" not in article.body
+    assert "Tags:" not in article.body
+
+
+def test_publish_option_makes_it_public(newsroom, client, capsys):
+    call_command("import_articles", str(PAGE), "--publish")
+    article = Article.objects.get()
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "What the shelters offer" in response.text
+
+
+@pytest.mark.parametrize("marker", ["Related", "You may also like", "Read more:", "RELATED POSTS"])
+def test_every_teaser_heading_ends_the_story(marker):
+    page = parse_news_page(
+        f"Headline here\n\nThe story, in one sentence.\n\n{marker}\nTeaser one\nTeaser two\n"
+    )
+    assert page.body == "<p>The story, in one sentence.</p>"
+    assert page.teasers_dropped == 2
+
+
+def test_hard_wrapped_paragraph_is_mended_and_numbered_lines_become_an_ordered_list():
+    page = parse_news_page(
+        "Headline\n\nA long sentence that the copy from the website broke in the middle of a line because\n"
+        "the window was narrow, and it goes on.\n\n1. first step\n2. second step\n\nThe end of the story.\n"
+    )
+    assert (
+        "<p>A long sentence that the copy from the website broke in the middle of a line because the window"
+        in page.body
+    )
+    assert "<ol><li>first step</li><li>second step</li></ol>" in page.body
+
+
+@pytest.fixture
+def named_entities(newsroom):
+    PersonFactory(slug="parisa-hosseinzadeh", name="Parisa Hosseinzadeh")
+    return OrganizationFactory(slug="ircs", name="Iranian Red Crescent Society", acronym="IRCS")
+
+
+def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named_entities, capsys):
+    article = imported(capsys)
+    out = capsys.readouterr().out
+    assert "named in the text, not linked: person “Parisa Hosseinzadeh”" in out
+    assert "organization “Iranian Red Crescent Society”" in out
+    assert not article.person_links.exists()
+
+
+def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
+    call_command("import_articles", str(PAGE), "--link")
+    article = Article.objects.get()
+    assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
+        ("parisa-hosseinzadeh", "mentions")
+    ]
+    assert ("ircs", "mentions") in [
+        (link.organization.slug, link.role) for link in article.organization_links.all()
+    ]
+    assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
+
+
+def test_imported_page_is_a_draft_no_reader_can_see(newsroom, client, capsys):
+    article = imported(capsys)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    assert article.headline not in client.get("/").text
+
+
+def test_a_published_placeholder_page_stays_hidden(newsroom, client, tmp_path, capsys):
+    page = tmp_path / "stub.txt"
+    page.write_text("Minister to visit Tabriz\n\nThis article will be expanded soon.\n", "utf-8")
+    call_command("import_articles", str(page), "--publish")
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert article.is_stub
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_page_furniture_is_dropped_and_a_dateline_credit_is_read(newsroom):
+    from articles.importers.plaintext import find_credited_organization
+
+    page = parse_news_page(
+        "Volunteers clear snow from mountain road\n"
+        "News ID: 85123456\n"
+        "Nov 21, 2026, 10:42 AM\n"
+        "Tabriz, IRNA – Volunteers cleared the road to three villages on Saturday.\n"
+        "Share this article\n"
+        "Follow us on Twitter @NewsroomWire\n"
+    )
+    assert page.body == "<p>Tabriz, IRNA – Volunteers cleared the road to three villages on Saturday.</p>"
+    assert find_credited_organization(page.credits) == ("irna", "IRNA")
+
+
+def test_an_outlet_that_reported_is_a_credit(newsroom):
+    from articles.importers.plaintext import find_credited_organization
+
+    page = parse_news_page("Headline\n\nThe road reopened on Sunday, IRNA reported.\n")
+    assert find_credited_organization(page.credits)[0] == "irna"
+    page = parse_news_page("Headline\n\nThe road reopened on Sunday.\nSource: Islamic Republic News Agency\n")
+    assert page.body == "<p>The road reopened on Sunday.</p>"
+    assert find_credited_organization(page.credits)[0] == "irna"

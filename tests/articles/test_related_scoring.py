@@ -1,0 +1,116 @@
+"""Related-post scoring mechanics: one visibility rule, batches equal single runs, the command."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
+from django.utils import timezone
+
+from articles.models import Article, RelatedArticle
+from articles.related import PUBLISHED_SQL, compute_related, related_rebuild, related_rebuild_many
+from tests.factories import ArticleFactory, ArticlePersonFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def linked_stories():
+    person = PersonFactory(name="Leila Farahani")
+    stories = [
+        ArticleFactory(headline=f"Story {i} about Leila", published_at=timezone.now() - timedelta(days=i + 1))
+        for i in range(6)
+    ]
+    for story in stories:
+        ArticlePersonFactory(article=story, person=person)
+    return stories
+
+
+def test_sql_visibility_rule_selects_exactly_the_published_queryset():
+    now = timezone.now()
+    ArticleFactory()
+    ArticleFactory(status=Article.Status.DRAFT, published_at=None)
+    ArticleFactory(status=Article.Status.SCHEDULED, published_at=now + timedelta(hours=1))
+    ArticleFactory(status=Article.Status.UNPUBLISHED)
+    ArticleFactory(body="<p>Coming soon.</p>")
+    ArticleFactory(published_at=now - timedelta(days=2), unpublish_at=now - timedelta(days=1))
+    ArticleFactory(published_at=now - timedelta(days=2), unpublish_at=now + timedelta(days=1))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id FROM articles_article a WHERE " + PUBLISHED_SQL.format(a="a"),  # noqa: S608
+            {"now": timezone.now()},
+        )
+        by_sql = {row[0] for row in cursor.fetchall()}
+    assert by_sql == set(Article.objects.published().values_list("pk", flat=True))
+    assert len(by_sql) == 2
+
+
+def test_batch_rebuild_stores_the_same_as_one_by_one(linked_stories):
+    for story in linked_stories:
+        related_rebuild(article=story)
+    one_by_one = list(
+        RelatedArticle.objects.order_by("article", "rank").values_list("article", "related", "reasons")
+    )
+    RelatedArticle.objects.all().delete()
+    related_rebuild_many([s.pk for s in linked_stories])
+    batch = list(
+        RelatedArticle.objects.order_by("article", "rank").values_list("article", "related", "reasons")
+    )
+    assert batch == one_by_one
+    assert batch[0][2][0] == "Also about Leila Farahani"
+
+
+def test_nearest_in_time_ranks_first_among_equals(linked_stories):
+    ranked = [a for a, *_ in compute_related(linked_stories[0])]
+    assert ranked == linked_stories[1:]
+
+
+def test_recompute_runs_the_same_queries_for_few_or_many_related(django_assert_max_num_queries):
+    person = PersonFactory()
+    few = ArticleFactory()
+    ArticlePersonFactory(article=few, person=person)
+    ArticlePersonFactory(person=person)
+    with django_assert_max_num_queries(12) as few_queries:
+        related_rebuild(article=few)
+    for _ in range(25):
+        ArticlePersonFactory(person=person)
+    with django_assert_max_num_queries(12) as many_queries:
+        related_rebuild(article=few)
+    assert len(many_queries) == len(few_queries)
+
+
+def test_rebuild_related_command_all_and_one(linked_stories, capsys):
+    call_command("rebuild_related")
+    assert "recomputed for 6 published articles" in capsys.readouterr().out
+    assert RelatedArticle.objects.filter(article=linked_stories[0]).count() == 5
+    call_command("rebuild_related", "--article", linked_stories[1].slug)
+    assert "5 related stories stored" in capsys.readouterr().out
+
+
+def test_rebuild_related_drops_lists_of_articles_no_longer_public(linked_stories):
+    related_rebuild(article=linked_stories[0])
+    Article.objects.filter(pk=linked_stories[0].pk).update(status=Article.Status.UNPUBLISHED)
+    call_command("rebuild_related")
+    assert not RelatedArticle.objects.filter(article=linked_stories[0]).exists()
+    assert not RelatedArticle.objects.filter(related=linked_stories[0]).exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [(["--article", "nope"], "No article with the slug 'nope'"), (["--workers", "0"], "at least 1")],
+)
+def test_rebuild_related_bad_input(args, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("rebuild_related", *args)
+
+
+def test_generate_bench_data_writes_a_realistic_small_newsroom(capsys):
+    call_command("generate_bench_data", "--articles", "300", verbosity=0)
+    assert "Generated 300 articles" in capsys.readouterr().out
+    published = Article.objects.published()
+    assert 250 < published.count() < 300  # drafts, scheduled and stubs are in the mix
+    assert Article.objects.filter(is_stub=True).exists()
+    story = published.filter(person_links__role="about").first()
+    assert story.tags.exists()
+    assert related_rebuild(article=story) > 0
