@@ -121,21 +121,20 @@ def _linked_article_ids(instance) -> list[int]:
 
 
 def entity_changed(sender, instance, **kwargs) -> None:
-    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit."""
+    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit (by
+    then a deleted alias or entity is gone, so its names leave the vectors)."""
     ids = _linked_article_ids(instance)
     if ids:
         transaction.on_commit(lambda: search_index_update(ids))
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import post_delete, post_save, pre_delete
+    from django.db.models.signals import post_save, pre_delete
 
     for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
         post_save.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-save")
         # Before the delete: afterwards the links are gone, and with them the articles to update.
         pre_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
-    for model in (PersonAlias, OrganizationAlias):
-        post_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-gone")
 
 
 # The reader's query.
@@ -179,6 +178,9 @@ def article_results(query: str):
         .filter(pk__in=newest_matches)
         .annotate(
             rank=SearchRank(F("search_vector"), search),
+            headline_marked=SearchHeadline(
+                "headline", search, config=CONFIG, start_sel=_START, stop_sel=_STOP, highlight_all=True
+            ),
             snippet=SearchHeadline(
                 plain_body,
                 search,
@@ -221,13 +223,16 @@ SUGGEST_CUTOFF = 0.75
 
 
 def _vocabulary() -> list[str]:
-    """Every word of every entity name, acronym and alias, lower-cased; cached per content generation."""
+    """Every word of every entity name and alias, lower-cased; cached per content generation."""
     from django.core.cache import cache
 
     from newsroom.cache import generation
 
-    key = f"newsroom:search-vocabulary:{generation()}"
-    words = cache.get(key)
+    try:
+        key = f"newsroom:search-vocabulary:{generation()}"
+        words = cache.get(key)
+    except Exception:  # the cache server is down: build the list for this request only
+        key, words = None, None
     if words is None:
         names = [
             *Person.objects.values_list("name", flat=True),
@@ -237,7 +242,8 @@ def _vocabulary() -> list[str]:
             *Event.objects.values_list("name", flat=True),
         ]
         words = sorted({w.lower() for name in names for w in _WORD.findall(name) if len(w) > 3})
-        cache.set(key, words, 3600)
+        if key:
+            cache.set(key, words, 3600)
     return words
 
 

@@ -156,3 +156,22 @@ def event_json_ld(event, request) -> dict:
     if event.parent:
         data["superEvent"] = thing(event.parent, request)
     return data
+
+
+def website_json_ld(request) -> dict:
+    """The site itself, with its search, so search engines can offer a search box for it."""
+    return {
+        "@context": SCHEMA,
+        "@type": "WebSite",
+        "name": settings.NEWSROOM_SITE_NAME,
+        "url": _abs(request, "/"),
+        "publisher": publisher(request),
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {
+                "@type": "EntryPoint",
+                "urlTemplate": _abs(request, "/search/") + "?q={search_term_string}",
+            },
+            "query-input": "required name=search_term_string",
+        },
+    }

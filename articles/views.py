@@ -17,7 +17,7 @@ from articles.models import (
     Section,
 )
 from articles.related import related_queryset
-from articles.structured_data import article_json_ld
+from articles.structured_data import article_json_ld, website_json_ld
 from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
@@ -54,7 +54,9 @@ class HomeView(TemplateView):
             ((articles[0].section, articles[:HOME_STORIES_PER_SECTION]) for articles in by_section.values()),
             key=lambda group: (group[0] is None, group[0].position if group[0] else 0, str(group[0] or "")),
         )
-        return super().get_context_data(lead=lead, groups=groups, **kwargs)
+        return super().get_context_data(
+            lead=lead, groups=groups, json_ld=website_json_ld(self.request), **kwargs
+        )
 
 
 class ArticleDetailView(OldSlugRedirectMixin, DetailView):

@@ -11,6 +11,7 @@ and get ``Cache-Control: private, no-store``; readers get ``public, max-age, s-m
 """
 
 import hashlib
+import logging
 import time
 from email.utils import formatdate
 
@@ -18,6 +19,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+
+logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "newsroom:page-generation"
 KEY_PREFIX = "newsroom:page"
@@ -34,10 +37,18 @@ def generation() -> int:
     return int(value)
 
 
-def bump_generation() -> int:
-    """Start a new generation: every page cached so far is out of date."""
-    value = max(time.time_ns(), generation() + 1)
-    cache.set(GENERATION_KEY, value, timeout=None)
+def bump_generation() -> int | None:
+    """Start a new generation: every page cached so far is out of date.
+
+    A cache server that does not answer must never stop an editor's save: the failure is logged
+    (pages then expire on their own after NEWSROOM_PAGE_CACHE_SECONDS).
+    """
+    try:
+        value = max(time.time_ns(), generation() + 1)
+        cache.set(GENERATION_KEY, value, timeout=None)
+    except Exception:
+        logger.exception("Could not start a new page-cache generation; cached pages expire on their own.")
+        return None
     return value
 
 
@@ -133,10 +144,15 @@ class PublicPageCacheMiddleware:
                 patch_cache_control(response, private=True, no_store=True)
             return response
 
-        current = generation()
         url_hash = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"{KEY_PREFIX}:{current}:{url_hash}"
-        response = cache.get(key)
+        try:
+            current = generation()
+            key = f"{KEY_PREFIX}:{current}:{url_hash}"
+            response = cache.get(key)
+        except Exception:
+            # The cache server is down: readers still get the page, built for them.
+            logger.warning("Page cache unavailable; serving %s uncached.", request.path, exc_info=True)
+            return self.get_response(request)
         if response is None:
             response = self.get_response(request)
             if not self._storable(response):
@@ -144,7 +160,10 @@ class PublicPageCacheMiddleware:
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["Last-Modified"] = formatdate(current / 1e9, usegmt=True)
             self._public(response)
-            cache.set(key, response, seconds)
+            try:
+                cache.set(key, response, seconds)
+            except Exception:
+                logger.warning("Page cache unavailable; %s not stored.", request.path, exc_info=True)
             response["X-Page-Cache"] = "miss"
         else:
             response["X-Page-Cache"] = "hit"

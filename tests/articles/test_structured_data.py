@@ -91,3 +91,11 @@ def test_entity_pages_carry_person_organization_and_event_json_ld(client):
     assert e["@type"] == "Event" and e["startDate"].endswith("+03:30")
     assert e["location"]["address"]["addressLocality"] == "Istanbul"
     assert e["organizer"][0]["name"] == org.name and e["attendee"][0]["name"] == person.name
+
+
+def test_home_page_describes_the_site_and_its_search(client):
+    data = json_ld(client.get("/").text)
+    assert data["@type"] == "WebSite"
+    assert (
+        data["potentialAction"]["target"]["urlTemplate"] == "http://testserver/search/?q={search_term_string}"
+    )

@@ -42,6 +42,7 @@ def test_person_page_shows_titles_quotes_events_and_stories_by_and_about(client)
     html = client.get("/people/kolivand/").text
     assert 'Head, <a href="/organizations/ircs/">Iranian Red Crescent Society (IRCS)</a>' in html
     assert "Director" in html and "until December 2021" in html
+    assert "· current" in html and "· former" in html
     assert "Help is on its way." in html and "Secret draft words." not in html
     assert "Tehran health summit" in html and "speaker" in html
     assert "Kolivand visits the flood zone" in html and "A column by Kolivand" in html

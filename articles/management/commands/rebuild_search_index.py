@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from articles.models import Article
 from articles.search import rebuild_search_index
 
 
@@ -9,6 +10,15 @@ class Command(BaseCommand):
         "and aliases of linked entities). Safe to run at any time; search keeps working meanwhile."
     )
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Only say how many articles would be reindexed."
+        )
+
+    def handle(self, *args, dry_run: bool, **options):
+        if dry_run:
+            count = Article.objects.count()
+            self.stdout.write(f"Would rebuild the search index for {count} article(s); nothing written.")
+            return
         count = rebuild_search_index(show_progress=True)
         self.stdout.write(self.style.SUCCESS(f"Search index rebuilt for {count} article(s)."))
