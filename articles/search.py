@@ -23,6 +23,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson
 from newsroom.progress import progress
 from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.names import name_key
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -66,6 +67,25 @@ def _entity_names(article_ids: list[int]) -> dict[int, list[str]]:
     return names
 
 
+def spelling_keys(text: str) -> list[str]:
+    """Each word's transliteration key (organizations.names.name_key) where it differs from the word.
+
+    "Pirhoshein" and "Pirhossein" share the key "pirhusain": stored beside the linked entities'
+    names and added to the reader's query, the key lets any common spelling find the stories.
+    """
+    keys = []
+    for word in _WORD.findall(text):
+        key = name_key(word)
+        if key and key != word.casefold() and key not in keys:
+            keys.append(key)
+    return keys
+
+
+def _entity_text(names: list[str]) -> str:
+    text = " ".join(n for n in names if n)
+    return " ".join([text, *spelling_keys(text)])
+
+
 def _vector(entity_text):
     return (
         SearchVector("headline", weight="A", config=CONFIG)
@@ -84,7 +104,7 @@ def search_index_update(article_ids: Iterable[int], *, show_progress: bool = Fal
         names = _entity_names(batch)
         # One UPDATE per batch: each row picks its own entity names from a CASE over the ids.
         entity_text = Case(
-            *(When(pk=pk, then=Value(" ".join(n for n in names[pk] if n))) for pk in batch if names.get(pk)),
+            *(When(pk=pk, then=Value(_entity_text(names[pk]))) for pk in batch if names.get(pk)),
             default=Value(""),
             output_field=TextField(),
         )
@@ -155,6 +175,10 @@ def article_results(query: str):
     from articles.views import listing_queryset
 
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
+    keyed = _WORD.sub(lambda m: name_key(m.group()) or m.group(), query)
+    if keyed.casefold() != query.casefold():
+        # The same query with names in their transliteration keys: another spelling also matches.
+        search |= SearchQuery(keyed, search_type="websearch", config=CONFIG)
     plain_body = Func(
         Concat(
             Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
@@ -207,6 +231,9 @@ def entity_results(query: str) -> dict[str, list]:
             word_q = Q(name__icontains=word)
             if extra:
                 word_q |= extra(word)
+            if model is not Event and (key := name_key(word)):
+                # Any common spelling: "Pirhoshein" finds Pirhossein Kolivand.
+                word_q |= Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
             condition &= word_q
         return list(model.objects.filter(condition).distinct().order_by("name")[:ENTITIES_PER_KIND])
 
