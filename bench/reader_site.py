@@ -1,4 +1,4 @@
-"""Benchmark of the reader's site at scale: search, article page, feeds, search-index rebuild.
+"""Benchmark of the reader's site at scale: search, article page, feeds, admin list, search index.
 
 Builds a synthetic newsroom in its own database (``newsroom_bench`` on the embedded server or the
 server of DATABASE_URL; kept between runs), then times pages through Django's test client with
@@ -168,6 +168,16 @@ def main() -> None:
         for name, url in pages.items():
             ms = timed(lambda url=url: client.get(url), args.repeat)
             print(f"  {name:38} {ms:7.1f} ms")
+        # The editors' article list (first page, default order), signed in as a superuser.
+        from django.contrib.auth.models import User
+
+        editor, _ = User.objects.get_or_create(
+            username="bench-editor", defaults={"is_staff": True, "is_superuser": True}
+        )
+        client.force_login(editor)
+        ms = timed(lambda: client.get("/admin/articles/article/"), args.repeat)
+        print(f"  {'admin article list':38} {ms:7.1f} ms")
+        client.logout()
         one = timed(lambda: search_index_update([sample.pk]), args.repeat)
         print(f"  {'search_index_update(one article)':38} {one:7.1f} ms")
 

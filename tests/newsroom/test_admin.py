@@ -145,3 +145,14 @@ def test_event_ending_before_start_is_a_form_error_not_a_crash(editor):
     response = editor.post(reverse("admin:organizations_event_add"), data)
     assert response.status_code == 200
     assert "An event cannot end before it starts." in response.text
+
+
+def test_article_list_filters_by_language(admin_client):
+    ArticleFactory(headline="Aid convoy reaches the border", language="en")
+    ArticleFactory(headline="کاروان کمک به مرز رسید", language="fa")
+    url = reverse("admin:articles_article_changelist")
+    listing = admin_client.get(url).text
+    assert 'href="?language=fa"' in listing and 'href="?language=en"' in listing
+    filtered = admin_client.get(url, {"language": "fa"}).text
+    assert "کاروان کمک به مرز رسید" in filtered
+    assert "Aid convoy reaches the border" not in filtered
