@@ -441,15 +441,3 @@ def articles_sharing_entities(article: Article) -> list[int]:
     ids |= set(RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True))
     ids.discard(article.pk)
     return sorted(ids)
-
-
-def related_refresh(*, article: Article) -> None:
-    """Queue a recomputation of ``article``'s related posts and of the articles that share its entities.
-
-    Runs after the surrounding transaction commits, through django.tasks (immediately in
-    development and tests, by ``manage.py db_worker`` in production), together with every other
-    listener of :func:`articles.changes.content_changed`.
-    """
-    from articles.changes import content_changed
-
-    content_changed(article_ids=[article.pk], reason="related refresh")

@@ -81,6 +81,18 @@ def spelling_keys(text: str) -> list[str]:
     return keys
 
 
+# A word with the character before it: excluded words ("-flood") and the "or" operator stay as
+# written, so the keyed query means the same as the reader's.
+_KEYABLE = re.compile(r"(^|[^\w])(-?)(\w+)", re.UNICODE)
+
+
+def _key_word(match: re.Match) -> str:
+    before, minus, word = match.groups()
+    if minus or word.casefold() == "or":
+        return match.group()
+    return before + (name_key(word) or word)
+
+
 def _entity_text(names: list[str]) -> str:
     text = " ".join(n for n in names if n)
     return " ".join([text, *spelling_keys(text)])
@@ -175,7 +187,7 @@ def article_results(query: str):
     from articles.views import listing_queryset
 
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
-    keyed = _WORD.sub(lambda m: name_key(m.group()) or m.group(), query)
+    keyed = _KEYABLE.sub(_key_word, query)
     if keyed.casefold() != query.casefold():
         # The same query with names in their transliteration keys: another spelling also matches.
         search |= SearchQuery(keyed, search_type="websearch", config=CONFIG)

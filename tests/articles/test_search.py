@@ -172,3 +172,18 @@ def test_deleted_alias_no_longer_finds_the_story(client, django_capture_on_commi
     with django_capture_on_commit_callbacks(execute=True):
         alias.delete()
     assert "Red Crescent report" not in search(client, "Zzyzx")
+
+
+def test_excluded_word_stays_excluded_when_names_are_matched_by_spelling(client):
+    kolivand = PersonFactory(name="Pirhossein Kolivand")
+    flood = ArticleFactory(headline="Kolivand tours the flood zone")
+    clinic = ArticleFactory(headline="Kolivand opens a rural clinic")
+    for story in (flood, clinic):
+        ArticlePersonFactory(article=story, person=kolivand)
+    index(flood, clinic)
+    for query in ("Kolivand -flood", "Pirhoshein -flood"):
+        html = search(client, query)
+        assert "Kolivand opens a rural clinic" in html, query
+        assert "Kolivand tours the flood zone" not in html, query
+    html = search(client, "clinic or flood")
+    assert "Kolivand opens a rural clinic" in html and "Kolivand tours the flood zone" in html
