@@ -4,10 +4,10 @@ from django.contrib import admin
 from django.core.cache import cache
 from django.utils.html import format_html
 
-from articles.admin_links import LinkSuggestionsAdminMixin
 from articles.changes import content_changed
 from articles.editor import RichTextBodyAdminMixin
-from articles.image_admin import ImageLibraryAdminMixin
+from articles.images.admin import ImageLibraryAdminMixin
+from articles.linking.admin import LinkSuggestionsAdminMixin
 from articles.models import (
     Article,
     ArticleEvent,
@@ -21,8 +21,8 @@ from articles.models import (
     RelatedOverride,
     Section,
 )
-from articles.preview import ArticlePreviewAdminMixin
-from articles.workflow_admin import ArticleWorkflowAdminMixin
+from articles.public.preview import ArticlePreviewAdminMixin
+from articles.workflow.admin import ArticleWorkflowAdminMixin
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
 

@@ -39,7 +39,7 @@ def content_changed(*, article_ids: Iterable[int], reason: str = "") -> None:
 @on_content_changed
 def refresh_related_posts(*, article_ids: frozenset[int], reason: str) -> None:
     """Recompute the related posts of the changed articles and of the articles sharing their entities."""
-    from articles.tasks import refresh_related, refresh_related_batch
+    from articles.related.tasks import refresh_related, refresh_related_batch
 
     if len(article_ids) <= 1:
         for article_id in article_ids:
@@ -50,3 +50,17 @@ def refresh_related_posts(*, article_ids: frozenset[int], reason: str) -> None:
     with transaction.atomic():
         for start in range(0, len(ordered), RELATED_BATCH):
             refresh_related_batch.enqueue(article_ids=ordered[start : start + RELATED_BATCH])
+
+
+def entity_merged_listener(sender, *, kind: str, keep, drop_slug: str, **kwargs) -> None:
+    """``organizations.merge.entity_merged``: the stories now linked to KEEP changed their public face."""
+    from articles.models import Article, Quote
+
+    ids = set(Article.objects.coverage_of(keep).values_list("pk", flat=True))
+    if kind == "organization":
+        ids |= set(Article.objects.filter(source_organization=keep).values_list("pk", flat=True))
+    else:
+        ids |= set(
+            Quote.objects.filter(speaker=keep, article__isnull=False).values_list("article_id", flat=True)
+        )
+    content_changed(article_ids=ids, reason=f"merged {kind} {drop_slug} into {keep.slug}")

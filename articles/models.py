@@ -1,10 +1,9 @@
-"""Articles and everything hanging off them: sections, images, bylines, entity links, quotes,
-stored related posts and the editors' pins and excludes."""
+"""Articles and everything hanging off them: sections, bylines, entity links, quotes, stored
+related posts and the editors' pins and excludes. Pictures live in ``articles.images.models``."""
 
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from articles.html import clean_body
+from articles.images.models import Image, ImageRendition  # noqa: F401 (models of this app)
 from articles.text import stub_reason, summarize
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
@@ -34,70 +34,6 @@ class Section(models.Model):
         return reverse("articles:section_detail", kwargs={"slug": self.slug})
 
 
-class Image(models.Model):
-    """A picture in the image library, with the words that must travel with it."""
-
-    file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
-    width = models.PositiveIntegerField(editable=False, null=True)
-    height = models.PositiveIntegerField(editable=False, null=True)
-    alt_text = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="What the picture shows, for readers who cannot see it. Required before publishing.",
-    )
-    caption = models.TextField(blank=True)
-    credit = models.CharField(
-        max_length=200, blank=True, help_text="Photographer and agency, e.g. “Sara Ahmadi/IRNA”."
-    )
-    focal_x = models.FloatField(
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Where the subject is, from the left edge (0) to the right (1); crops keep it in view.",
-    )
-    focal_y = models.FloatField(
-        default=0.5,
-        validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Where the subject is, from the top (0) to the bottom (1).",
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
-    )
-
-    class Meta:
-        ordering = ["-uploaded_at"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
-                name="image_focal_point_inside",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.alt_text or self.file.name
-
-
-class ImageRendition(models.Model):
-    """A resized copy of an image for ``srcset``: one width, one format, optionally one crop ratio."""
-
-    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    format = models.CharField(max_length=10, help_text="webp, jpeg or png")
-    ratio = models.CharField(
-        max_length=10, blank=True, help_text='Crop ratio such as "16:9"; empty keeps the original.'
-    )
-    file = models.ImageField(upload_to="renditions/%Y/%m/")
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["image", "width", "format", "ratio"], name="rendition_unique")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.image_id} {self.width}w {self.format} {self.ratio}".strip()
-
-
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see now: the one visibility rule for every public surface."""
@@ -108,6 +44,19 @@ class ArticleQuerySet(models.QuerySet):
             published_at__lte=now,
             is_stub=False,
         )
+
+    def coverage_of(self, entity):
+        """Articles linked to a person, organization or event in any role (a person's bylines too).
+
+        A UNION of article ids, so each link table is read through its own index.
+        """
+        from articles.links import link_kind_for
+
+        link = link_kind_for(entity)
+        ids = link.link_model.objects.filter(**{link.field: entity}).values("article_id")
+        if isinstance(entity, Person):
+            ids = ids.union(Byline.objects.filter(person=entity).values("article_id"))
+        return self.filter(pk__in=ids)
 
 
 class Article(SlugHistoryMixin, VersionedModel):

@@ -20,7 +20,8 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson
+from articles.links import ENTITY_LINKS, link_kind_for
+from articles.models import Article
 from newsroom.progress import progress
 from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
 from organizations.names import name_key
@@ -38,32 +39,23 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _entity_names(article_ids: list[int]) -> dict[int, list[str]]:
-    """Names, acronyms and aliases of every entity linked to each article (five queries)."""
+    """Names, acronyms and other names of every entity linked to each article (a few queries)."""
     names: dict[int, list[str]] = defaultdict(list)
-    people: dict[int, set[int]] = defaultdict(set)
-    orgs: dict[int, set[int]] = defaultdict(set)
-    for article_id, person_id, name in ArticlePerson.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "person_id", "person__name"
-    ):
-        names[article_id].append(name)
-        people[person_id].add(article_id)
-    for article_id, org_id, name, acronym in ArticleOrganization.objects.filter(
-        article_id__in=article_ids
-    ).values_list("article_id", "organization_id", "organization__name", "organization__acronym"):
-        names[article_id].extend([name, acronym])
-        orgs[org_id].add(article_id)
-    for article_id, name in ArticleEvent.objects.filter(article_id__in=article_ids).values_list(
-        "article_id", "event__name"
-    ):
-        names[article_id].append(name)
-    for person_id, alias in PersonAlias.objects.filter(person_id__in=people).values_list("person_id", "name"):
-        for article_id in people[person_id]:
-            names[article_id].append(alias)
-    for org_id, alias in OrganizationAlias.objects.filter(organization_id__in=orgs).values_list(
-        "organization_id", "name"
-    ):
-        for article_id in orgs[org_id]:
-            names[article_id].append(alias)
+    for link in ENTITY_LINKS:
+        linked: dict[int, set[int]] = defaultdict(set)
+        fields = [f"{link.field}__{name}" for name in link.name_fields]
+        for article_id, entity_id, *entity_names in link.link_model.objects.filter(
+            article_id__in=article_ids
+        ).values_list("article_id", f"{link.field}_id", *fields):
+            names[article_id].extend(entity_names)
+            linked[entity_id].add(article_id)
+        if link.alias_relation and linked:
+            owner = link.entity_model._meta.get_field(link.alias_relation).field
+            for entity_id, alias in owner.model.objects.filter(
+                **{f"{owner.name}_id__in": linked}
+            ).values_list(f"{owner.name}_id", "name"):
+                for article_id in linked[entity_id]:
+                    names[article_id].append(alias)
     return names
 
 
@@ -137,9 +129,6 @@ def refresh_search_index(*, article_ids: frozenset[int], reason: str) -> None:
 
 # Entity renames and alias changes alter the vectors of every article linked to the entity.
 
-_LINKS = {Person: ArticlePerson, Organization: ArticleOrganization, Event: ArticleEvent}
-_LINK_FIELD = {Person: "person_id", Organization: "organization_id", Event: "event_id"}
-
 
 def _linked_article_ids(instance) -> list[int]:
     if isinstance(instance, PersonAlias):
@@ -148,8 +137,10 @@ def _linked_article_ids(instance) -> list[int]:
         model, pk = Organization, instance.organization_id
     else:
         model, pk = type(instance), instance.pk
-    link = _LINKS[model]
-    return list(link.objects.filter(**{_LINK_FIELD[model]: pk}).values_list("article_id", flat=True))
+    link = link_kind_for(model)
+    return list(
+        link.link_model.objects.filter(**{f"{link.field}_id": pk}).values_list("article_id", flat=True)
+    )
 
 
 def entity_changed(sender, instance, **kwargs) -> None:
@@ -184,7 +175,7 @@ def has_words(query: str) -> bool:
 
 def article_results(query: str):
     """Published articles matching the web-search style query, best first, with a highlighted snippet."""
-    from articles.views import listing_queryset
+    from articles.public.views import listing_queryset
 
     search = SearchQuery(query, search_type="websearch", config=CONFIG)
     keyed = _KEYABLE.sub(_key_word, query)

@@ -5,11 +5,11 @@ the public visibility rule (through ``Article.is_stub``) and the content audit a
 """
 
 import re
-from html import unescape
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
+
+from newsroom.html_text import plain_text
 
 PLACEHOLDER_PATTERNS = [
     re.compile(pattern, re.IGNORECASE)
@@ -27,12 +27,6 @@ PLACEHOLDER_PATTERNS = [
 ANY_PLACEHOLDER = re.compile("|".join(f"(?:{p.pattern})" for p in PLACEHOLDER_PATTERNS), re.IGNORECASE)
 # "TK" is the newsroom mark for "to come"; upper-case only, so "tk" in a word never counts.
 TK_PATTERN = re.compile(r"(?<![A-Za-z])TKTK|(?<![A-Za-z])TK(?![A-Za-z])")
-
-
-def plain_text(html: str) -> str:
-    """The readable text of an HTML fragment, with block boundaries kept as spaces."""
-    spaced = re.sub(r"<(?:/p|br\s*/?|/h[1-6]|/li|/blockquote)>", " ", html or "", flags=re.IGNORECASE)
-    return re.sub(r"\s+", " ", unescape(strip_tags(spaced))).strip()
 
 
 def word_count(html: str) -> int:

@@ -132,7 +132,7 @@ def main() -> None:
 
     from django.core.management import call_command
 
-    from articles.importers.articles import ImportOptions, import_articles
+    from articles.io.articles import ImportOptions, import_articles
     from articles.models import Article
 
     with tempfile.TemporaryDirectory() as folder:

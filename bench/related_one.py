@@ -22,7 +22,7 @@ import django
 django.setup()
 
 from articles.models import Article  # noqa: E402
-from articles.related import related_rebuild  # noqa: E402
+from articles.related.scoring import related_rebuild  # noqa: E402
 
 
 def main() -> None:

@@ -81,41 +81,25 @@ def task_finished(sender, **kwargs) -> None:
     bump_generation()
 
 
-def connect_signals() -> None:
-    from django.db.models.signals import m2m_changed, post_delete, post_save
-    from django.tasks.signals import task_finished as task_finished_signal
-    from taggit.models import Tag, TaggedItem
+def watch_models(*models) -> None:
+    """Start a new generation whenever one of these models is saved or deleted.
 
-    from articles.models import (
-        Article,
-        ArticleEvent,
-        ArticleOrganization,
-        ArticlePerson,
-        Byline,
-        Image,
-        Quote,
-        Section,
-    )
-    from organizations.models import (
-        Affiliation,
-        Event,
-        EventOrganizer,
-        EventParticipant,
-        Organization,
-        OrganizationAlias,
-        Person,
-        PersonAlias,
-    )
+    Each app names the models its public pages show (in its ``AppConfig.ready``); this module knows
+    no app's models.
+    """
+    from django.db.models.signals import post_delete, post_save
 
-    watched = (
-        Article, Byline, ArticlePerson, ArticleOrganization, ArticleEvent, Quote, Image, Section, Tag,
-        TaggedItem, Person, PersonAlias, Organization, OrganizationAlias, Event, EventOrganizer,
-        EventParticipant, Affiliation,
-    )  # fmt: skip
-    for model in watched:
+    for model in models:
         uid = f"page-cache-{model._meta.label}"
         post_save.connect(model_changed, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(model_changed, sender=model, dispatch_uid=f"{uid}-delete")
+
+
+def connect_signals() -> None:
+    """Many-to-many changes and finished background tasks, whatever the app."""
+    from django.db.models.signals import m2m_changed
+    from django.tasks.signals import task_finished as task_finished_signal
+
     m2m_changed.connect(model_changed, dispatch_uid="page-cache-m2m")
     task_finished_signal.connect(task_finished, dispatch_uid="page-cache-task")
 

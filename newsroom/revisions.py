@@ -17,7 +17,7 @@ from django.utils.html import escape, format_html, mark_safe
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from articles.text import plain_text
+from newsroom.html_text import plain_text
 
 
 def _display(field: models.Field, value) -> str:

@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "newsroom",
     "organizations",
     "articles",
+    # The site: URL tree, sitemap index, demo, roles; the only package that knows every app.
+    "website",
 ]
 
 MIDDLEWARE = [
@@ -89,7 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "newsroom.context_processors.site",
+                "website.context_processors.site",
             ],
         },
     },

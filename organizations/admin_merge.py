@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
 from organizations.duplicates import find_duplicates
-from organizations.services import MergeError, entity_merge
+from organizations.merge import MergeError, entity_merge
 
 MERGE_PERMISSION = "organizations.merge_entities"
 

@@ -10,7 +10,7 @@ from PIL import Image as PILImage
 
 from articles.audit import audit_content
 from articles.models import Article, Image
-from articles.related import related_rebuild
+from articles.related.scoring import related_rebuild
 from tests.factories import (
     ArticleFactory,
     ArticlePersonFactory,

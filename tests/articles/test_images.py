@@ -10,9 +10,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from PIL import Image as PILImage
 
-from articles.images import validate_image_upload
+from articles.images.renditions import focal_crop, image_renditions_make
+from articles.images.uploads import validate_image_upload
 from articles.models import Image
-from articles.renditions import focal_crop, image_renditions_make
 from tests.factories import ArticleFactory
 from tests.images import image_bytes, upload
 

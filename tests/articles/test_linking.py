@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from articles.linking import EntityMatcher, apply_suggestions, suggest_links
+from articles.linking.finder import EntityMatcher, apply_suggestions, suggest_links
 from articles.models import ArticleOrganization, ArticlePerson
 from organizations.models import PersonAlias
 from tests.factories import (

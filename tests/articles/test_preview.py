@@ -6,7 +6,7 @@ from django.core import signing
 from django.urls import reverse
 
 from articles.models import Article
-from articles.preview import SALT, preview_share_url
+from articles.public.preview import SALT, preview_share_url
 from tests.articles.test_workflow import make_user
 from tests.factories import ArticleFactory
 

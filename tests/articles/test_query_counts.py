@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.related import related_rebuild
+from articles.related.scoring import related_rebuild
 from tests.factories import (
     AffiliationFactory,
     ArticleEventFactory,

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, RelatedOverride
-from articles.related import compute_related, related_rebuild
+from articles.related.scoring import compute_related, related_rebuild
 from tests.factories import (
     ArticleEventFactory,
     ArticleFactory,

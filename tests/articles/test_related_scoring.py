@@ -9,7 +9,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles.models import Article, RelatedArticle
-from articles.related import PUBLISHED_SQL, compute_related, related_rebuild, related_rebuild_many
+from articles.related.scoring import PUBLISHED_SQL, compute_related, related_rebuild, related_rebuild_many
 from tests.factories import ArticleFactory, ArticlePersonFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,8 +9,8 @@ from django.tasks import task_backends
 from django.utils import timezone
 
 from articles.models import Article
-from articles.services import article_schedule
-from articles.tasks import publish_scheduled_article
+from articles.workflow.services import article_schedule
+from articles.workflow.tasks import publish_scheduled_article
 from tests.articles.test_workflow import make_user, ready_draft
 
 pytestmark = pytest.mark.django_db

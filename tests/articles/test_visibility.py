@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article
-from articles.related import related_rebuild
+from articles.related.scoring import related_rebuild
 from tests.factories import (
     ArticleEventFactory,
     ArticleFactory,

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from articles.changes import _listeners
 from articles.models import Article, Image, PersonAccount
-from articles.services import (
+from articles.workflow.services import (
     article_publish,
     article_return_to_draft,
     article_schedule,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from articles.services import article_publish, article_submit_for_review
+from articles.workflow.services import article_publish, article_submit_for_review
 from tests.admin_posts import article_post, inline
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory
 

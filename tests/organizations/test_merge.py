@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from reversion.models import Version
 
 from articles.models import ArticleOrganization, ArticlePerson, Byline, Quote
+from organizations.merge import MergeError, entity_merge
 from organizations.models import (
     Affiliation,
     EntityMerge,
@@ -16,7 +17,6 @@ from organizations.models import (
     Person,
     PersonAlias,
 )
-from organizations.services import MergeError, entity_merge
 from tests.factories import (
     AffiliationFactory,
     ArticleFactory,

@@ -2,7 +2,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.exporters import export_articles
+from articles.io.exporters import export_articles
 from articles.models import Article
 
 

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from articles.importers.articles import ImportOptions, import_articles
-from articles.importers.records import ImportRejected
-from articles.importers.reporting import refused, rejected
+from articles.io.articles import ImportOptions, import_articles
+from articles.io.records import ImportRejected
+from articles.io.reporting import refused, rejected
 from articles.models import Section
 from organizations.models import Person
 

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 
-from articles.importers.entities import import_entities
-from articles.importers.records import ImportRejected
-from articles.importers.reporting import refused, rejected
+from articles.io.entities import import_entities
+from articles.io.records import ImportRejected
+from articles.io.reporting import refused, rejected
 
 
 class Command(BaseCommand):

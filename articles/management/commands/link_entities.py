@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from articles.linking import EntityMatcher, apply_suggestions, suggest_links
+from articles.linking.finder import EntityMatcher, apply_suggestions, suggest_links
 from articles.models import Article
 from newsroom.progress import progress
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from articles.scheduling import publish_due
+from articles.workflow.scheduling import publish_due
 
 
 class Command(BaseCommand):

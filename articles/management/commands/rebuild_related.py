@@ -3,7 +3,7 @@ import os
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.models import Article
-from articles.related import related_rebuild, related_rebuild_all
+from articles.related.scoring import related_rebuild, related_rebuild_all
 from newsroom.progress import progress
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from organizations.services import MODELS, MergeError, entity_lookup, entity_merge
+from organizations.merge import MODELS, MergeError, entity_lookup, entity_merge
 
 
 class Command(BaseCommand):

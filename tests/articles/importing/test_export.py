@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles.exporters import export_articles
+from articles.io.exporters import export_articles
 from articles.models import Article
 from tests.factories import ArticleFactory, ArticlePersonFactory, BylineFactory, QuoteFactory
 

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from taggit.models import Tag
 
-from articles.importers.articles import ImportOptions, import_articles
+from articles.io.articles import ImportOptions, import_articles
 from articles.models import Article
 from tests.factories import STORY, EventFactory, OrganizationFactory, PersonFactory, SectionFactory
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.importers.plaintext import parse_news_page
+from articles.io.plaintext import parse_news_page
 from articles.models import Article
 from organizations.models import OrganizationAlias
 from tests.factories import OrganizationFactory, PersonFactory
@@ -158,7 +158,7 @@ def test_a_published_placeholder_page_stays_hidden(newsroom, client, tmp_path, c
 
 
 def test_page_furniture_is_dropped_and_a_dateline_credit_is_read(newsroom):
-    from articles.importers.plaintext import find_credited_organization
+    from articles.io.plaintext import find_credited_organization
 
     page = parse_news_page(
         "Volunteers clear snow from mountain road\n"
@@ -173,7 +173,7 @@ def test_page_furniture_is_dropped_and_a_dateline_credit_is_read(newsroom):
 
 
 def test_an_outlet_that_reported_is_a_credit(newsroom):
-    from articles.importers.plaintext import find_credited_organization
+    from articles.io.plaintext import find_credited_organization
 
     page = parse_news_page("Headline\n\nThe road reopened on Sunday, IRNA reported.\n")
     assert find_credited_organization(page.credits)[0] == "irna"

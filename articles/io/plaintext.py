@@ -1,0 +1,276 @@
+"""Articles from a plain-text news page, as a reader copies it from a news site.
+
+The page is read line by line: the first line is the headline (its repetitions are dropped);
+short lines without final punctuation become subheadings; bullet lines become lists; a line that
+is only a quotation becomes a block quote; a trailing block of teasers ("Similar Posts",
+"Related", "Read more", "You may also like"...) is cut off and never imported; a credit in the
+text ("as reported by IRNA") becomes the source credit when the outlet is a known organization.
+"""
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from articles.io.drafts import ArticleDraft, derive_slug
+from articles.io.records import Problems, Record, read_text
+from articles.models import Article
+from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
+from organizations.names import normalize_name
+
+TEASER_HEADINGS = {
+    "similar posts", "similar articles", "similar stories", "related", "related posts", "related news",
+    "related articles", "related stories", "related content", "read more", "read also", "also read",
+    "you may also like", "you might also like", "more stories", "more news", "more from this section",
+    "recommended", "recommended for you", "most read", "most popular", "latest news", "see also",
+}  # fmt: skip
+BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*–](?=\s))\s*(?P<text>\S.*)$")
+NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
+FINAL_PUNCTUATION = tuple(".!?;:,…\"'”’»)")
+OPENING_QUOTES = "“\"«„‘'"
+CLOSING_QUOTES = "”\"»“’'"
+BYLINE = re.compile(r"^(?:by|written by|reporting by|reported by)\s+(?P<names>[^\d].{1,150})$", re.IGNORECASE)
+TAGS = re.compile(r"^(?:tags?|topics?|keywords?)\s*:\s*(?P<tags>.+)$", re.IGNORECASE)
+MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+DATE_LINE = re.compile(
+    rf"^(?:[\w,]+\s+)?(?:\d{{1,2}}\s+(?:{MONTHS})\.?,?\s+\d{{4}}|(?:{MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4})(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?)?"
+    r"(?:\s+\w{2,5})?$",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"\b(?:as\s+(?:first\s+)?reported\s+by|according\s+to|as\s+quoted\s+by|first\s+(?:published|reported)"
+    r"\s+by|reported\s+by|citing|courtesy\s+of)\s+(?:the\s+)?"
+    # A name: up to eight words on one line; a dot only inside a word ("U.N."), never the full stop.
+    r"(?P<name>[A-Z](?:[\w&'’\-]|\.(?=\w))*(?:[ \t]+[A-Za-z](?:[\w&'’\-]|\.(?=\w))*){0,7})",
+)
+SUBHEADING_MAX_WORDS = 12
+SUBHEADING_MAX_CHARS = 90
+# "IRNA reported", "Tehran, IRNA –": an outlet's acronym as the teller of the story.
+CREDIT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,9})\s+(?:news\s+agency\s+)?(?:reported|reports)\b")
+DATELINE_CREDIT = re.compile(r"^[A-Z][\w' .]{1,40},\s*\(?(?P<name>[A-Z][A-Z&]{1,9})\)?\s*[-–—]", re.MULTILINE)
+# Share buttons, follow links, ids and the like copied along with the story.
+FURNITURE = re.compile(
+    r"^(?:(?:follow us|share(?: this| on)?|print|e-?mail|tweet|whatsapp|telegram|copy link|subscribe)\b"
+    r"|(?:news id|news code|code|id|photo|video|category|section|comments?|views?)\s*:)[^.!?]{0,60}$",
+    re.IGNORECASE,
+)
+SOURCE_LINE = re.compile(r"^source\s*:\s*(?P<name>[^.!?]{2,80})$", re.IGNORECASE | re.MULTILINE)
+
+
+@dataclass
+class NewsPage:
+    """What the text says, before anything is looked up."""
+
+    headline: str
+    body: str
+    credits: list[str] = field(default_factory=list)
+    bylines: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    teasers_dropped: int = 0
+
+
+def _same(a: str, b: str) -> bool:
+    return normalize_name(a) == normalize_name(b)
+
+
+def _is_teaser_heading(line: str) -> bool:
+    return normalize_name(line.rstrip(":")) in TEASER_HEADINGS
+
+
+def _is_subheading(line: str) -> bool:
+    text = line.strip()
+    return (
+        bool(re.search(r"[^\W\d_]", text))
+        and not text.endswith(FINAL_PUNCTUATION)
+        and text[0] not in OPENING_QUOTES
+        and len(text) <= SUBHEADING_MAX_CHARS
+        and len(text.split()) <= SUBHEADING_MAX_WORDS
+    )
+
+
+def _is_quotation(line: str) -> bool:
+    """The whole line is one quoted statement: “…” (with its final punctuation inside or outside)."""
+    text = line.strip().rstrip(".")
+    return (
+        len(text) > 2
+        and text[0] in OPENING_QUOTES
+        and text[-1] in CLOSING_QUOTES
+        and not any(q in text[1:-1] for q in '”»"')
+    )
+
+
+def _lines(text: str) -> list[str]:
+    """Lines with hard wraps mended: a line that stops mid-sentence continues on the next one."""
+    raw = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines: list[str] = []
+    for line in raw:
+        previous = lines[-1] if lines else ""
+        if (
+            line.strip()
+            and previous.strip()
+            and line.lstrip()[:1].islower()
+            and not BULLET.match(line)
+            and not BULLET.match(previous)
+            and not previous.endswith(FINAL_PUNCTUATION)
+        ):
+            lines[-1] = f"{previous} {line.strip()}"
+        else:
+            lines.append(line)
+    return lines
+
+
+def parse_news_page(text: str) -> NewsPage:
+    lines = _lines(text)
+    content = [line for line in lines if line.strip()]
+    if not content:
+        return NewsPage(headline="", body="")
+    headline = content[0].strip()
+    start = lines.index(content[0]) + 1
+    page = NewsPage(headline=headline, body="")
+    blocks: list[str] = []
+    items: list[str] = []
+    list_tag = "ul"
+    body_lines = lines[start:]
+    for index, line in enumerate(body_lines):
+        if _is_teaser_heading(line.strip()) and line.strip():
+            page.teasers_dropped = sum(1 for rest in body_lines[index + 1 :] if rest.strip())
+            break
+        stripped = line.strip()
+        bullet = BULLET.match(line) or NUMBERED.match(line)
+        if items and not bullet:
+            blocks.append(
+                f"<{list_tag}>"
+                + "".join(f"<li>{escape(i, quote=False)}</li>" for i in items)
+                + f"</{list_tag}>"
+            )
+            items = []
+        if not stripped or _same(stripped, headline):
+            continue
+        if bullet:
+            if not items:
+                list_tag = "ol" if NUMBERED.match(line) and not BULLET.match(line) else "ul"
+            items.append(bullet.group("text").strip())
+            continue
+        if match := BYLINE.match(stripped):
+            page.bylines += [
+                n.strip() for n in re.split(r",\s*|\s+and\s+", match.group("names")) if n.strip()
+            ]
+            continue
+        if match := TAGS.match(stripped):
+            page.tags += [t.strip() for t in re.split(r"[,;|]", match.group("tags")) if t.strip()]
+            continue
+        if len(blocks) < 2 and DATE_LINE.match(stripped):
+            continue  # a date line under the headline is page furniture, not the story
+        if (FURNITURE.match(stripped) or SOURCE_LINE.match(stripped)) and len(stripped.split()) <= 8:
+            continue
+        remaining = any(
+            rest.strip() and not _is_teaser_heading(rest.strip()) for rest in body_lines[index + 1 :]
+        )
+        if _is_quotation(stripped):
+            blocks.append(f"<blockquote><p>{escape(stripped, quote=False)}</p></blockquote>")
+        elif _is_subheading(stripped) and remaining:
+            blocks.append(f"<h2>{escape(stripped, quote=False)}</h2>")
+        else:
+            blocks.append(f"<p>{escape(stripped, quote=False)}</p>")
+    if items:
+        blocks.append(
+            f"<{list_tag}>" + "".join(f"<li>{escape(i, quote=False)}</li>" for i in items) + f"</{list_tag}>"
+        )
+    page.body = "\n".join(blocks)
+    story = "\n".join(body_lines[: index + 1] if page.teasers_dropped else body_lines)
+    page.credits = [m.group("name").rstrip(".,;:'’") for m in CREDIT.finditer(story)]
+    page.credits += [m.group("name").strip() for m in SOURCE_LINE.finditer(story)]
+    page.credits += [m.group("name") for m in DATELINE_CREDIT.finditer(story)]
+    page.credits += [m.group("name") for m in CREDIT_BEFORE.finditer(story)]
+    return page
+
+
+def _organization_index() -> dict[str, str]:
+    """Normalized name, acronym and alias → organization slug."""
+    index: dict[str, str] = {}
+    for slug, name, acronym in Organization.objects.values_list("slug", "name", "acronym"):
+        index.setdefault(normalize_name(name), slug)
+        if acronym:
+            index.setdefault(normalize_name(acronym), slug)
+    for slug, normalized in OrganizationAlias.objects.values_list("organization__slug", "normalized"):
+        index.setdefault(normalized, slug)
+    return index
+
+
+def find_credited_organization(candidates: list[str]) -> tuple[str | None, str | None]:
+    """The first credit naming a known organization: (slug, the words that named it)."""
+    if not candidates:
+        return None, None
+    index = _organization_index()
+    for candidate in candidates:
+        words = candidate.split()
+        # Longest first: "the Islamic Republic News Agency said" → "Islamic Republic News Agency".
+        for end in range(len(words), 0, -1):
+            phrase = " ".join(words[:end])
+            slug = index.get(normalize_name(phrase))
+            if slug:
+                return slug, phrase
+    return None, None
+
+
+def find_person(name: str) -> str | None:
+    key = normalize_name(name)
+    for slug, person_name in Person.objects.filter(name__iexact=name).values_list("slug", "name"):
+        if normalize_name(person_name) == key:
+            return slug
+    return PersonAlias.objects.filter(normalized=key).values_list("person__slug", flat=True).first()
+
+
+def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
+    if not page.headline:
+        record.problem("headline", "the page is empty.")
+    source, credited_as = find_credited_organization(page.credits)
+    bylines = []
+    for name in page.bylines:
+        slug = find_person(name)
+        if slug:
+            bylines.append((slug, "author"))
+        else:
+            record.notes.append(f"byline {name!r} is not a known person; use --author to credit someone.")
+    if page.credits and not source:
+        record.notes.append(f"credit {page.credits[0]!r} is not a known organization; no source credit set.")
+    if credited_as:
+        record.notes.append(f"source credit: {credited_as}")
+    if page.teasers_dropped:
+        record.notes.append(f"dropped the trailing block of {page.teasers_dropped} teaser lines.")
+    values = {
+        "headline": page.headline[:250],
+        "dek": "",
+        "body": page.body,
+        "summary": "",
+        "status": Article.Status.DRAFT,
+        "published_at": None,
+        "unpublish_at": None,
+        "first_published_at": None,
+        "last_published_at": None,
+        "source_url": "",
+        "canonical_url": "",
+        "language": "en",
+        "noindex": False,
+    }
+    return ArticleDraft(
+        record=record,
+        slug=derive_slug(page.headline),
+        values=values,
+        source=source,
+        tags=page.tags,
+        bylines=bylines,
+        kind="text",
+    )
+
+
+def read_plain_text(path: Path, problems: Problems) -> list[ArticleDraft]:
+    text = read_text(path, problems)
+    if text is None:
+        return []
+    record = Record(data={}, file=str(path), line=1, problems=problems)
+    return [draft_from_page(parse_news_page(text), record)]

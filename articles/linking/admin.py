@@ -1,0 +1,60 @@
+"""The article change form's "Named in the text" box: link suggestions with a one-click link.
+
+Kept apart from ``articles/admin.py`` so the article admin only mixes it in.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.views.decorators.http import require_POST
+
+from articles.linking.finder import apply_suggestions, suggest_links
+from articles.models import Article
+
+
+class LinkSuggestionsAdminMixin:
+    """Adds suggestions to the change form and a POST-only view that links them as 'mentions'."""
+
+    change_form_template = "admin/articles/article/change_form.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(require_POST(self.link_suggestion_view))
+        return [
+            path("<int:object_id>/link-entities/", view, name="articles_article_link_entities"),
+            *super().get_urls(),
+        ]
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        extra_context = extra_context or {}
+        article = self.get_object(request, object_id)
+        if article is not None and self.has_change_permission(request, article):
+            extra_context["link_suggestions"] = suggest_links(article)
+            extra_context["link_suggestions_url"] = reverse(
+                f"{self.admin_site.name}:articles_article_link_entities", args=[article.pk]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def link_suggestion_view(self, request, object_id: int):
+        article = get_object_or_404(Article, pk=object_id)
+        if not self.has_change_permission(request, article):
+            raise PermissionDenied
+        suggestions = suggest_links(article)
+        chosen = request.POST.get("entity", "")
+        if chosen != "all":
+            suggestions = [s for s in suggestions if f"{s.kind}:{s.entity.pk}" == chosen]
+        change_url = reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk])
+        if not suggestions:
+            messages.warning(
+                request, "Nothing to link: that name is already linked or no longer in the text."
+            )
+            return HttpResponseRedirect(change_url)
+        created = apply_suggestions(article, suggestions, role="mentions")
+        names = ", ".join(f"“{s.entity}”" for s in suggestions)
+        messages.success(
+            request,
+            f"Linked {names} as mentioned ({created} link{'s' if created != 1 else ''}). "
+            "Change the role to “about” below if the story is about them.",
+        )
+        return HttpResponseRedirect(change_url)

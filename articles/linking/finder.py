@@ -1,0 +1,202 @@
+"""Finding the people, organizations and events an article names, and linking them.
+
+Names, aliases and acronyms of known entities are looked for in the headline, standfirst and
+body, as whole words only. Full names match through :func:`organizations.names.name_key`, so
+"Pirhoshein Kolivand" in a story finds the person recorded as "Pirhossein Kolivand", and
+"Yar Ahmadi" finds "Yar-Ahmadi". Acronyms match case-sensitively and as a whole word: "ICRC" is
+found in "the ICRC said" and in "ICRC-led", never in "ICRCs" nor in "Icrc".
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from articles.changes import content_changed
+from articles.links import BY_KIND, ENTITY_LINKS
+from articles.models import Article, LinkRole
+from articles.text import plain_text
+from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.names import fold_word, is_acronym, name_key, normalize_name
+
+KINDS = tuple(link.kind for link in ENTITY_LINKS)
+# Shorter keys are too likely to be ordinary words ("Iran" as a one-word organization would be).
+MIN_KEY_LENGTH = 4
+MAX_WORDS = 10
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass
+class LinkSuggestion:
+    """An entity named in an article but not linked to it yet."""
+
+    kind: str  # "person" | "organization" | "event"
+    entity: object
+    matched_text: str
+    count: int
+
+
+class EntityMatcher:
+    """Every known name, alias and acronym, indexed for matching against article text.
+
+    Build it once (five queries) and reuse it for many articles: ``manage.py link_entities``
+    does that for the whole archive.
+    """
+
+    def __init__(self) -> None:
+        self.by_key: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.by_acronym: dict[str, set[tuple[str, int]]] = defaultdict(set)
+        self.max_words = 1
+
+    def add(self, kind: str, entity_id: int, name: str, *, honorifics: bool) -> None:
+        name = (name or "").strip()
+        if not name:
+            return
+        if is_acronym(name) and " " not in name:
+            self.by_acronym[name.replace(".", "")].add((kind, entity_id))
+            return
+        words = normalize_name(name).split()
+        # A one-word person's name ("Ali", a surname alone) names too many people to link.
+        if kind == "person" and len(words) < 2:
+            return
+        key = name_key(name, honorifics=honorifics)
+        if len(key) < MIN_KEY_LENGTH:
+            return
+        self.by_key[key].add((kind, entity_id))
+        self.max_words = min(MAX_WORDS, max(self.max_words, len(words)))
+
+    @classmethod
+    def build(cls) -> "EntityMatcher":
+        matcher = cls()
+        for pk, name in Person.objects.values_list("pk", "name"):
+            matcher.add("person", pk, name, honorifics=True)
+        for pk, name in PersonAlias.objects.values_list("person_id", "name"):
+            matcher.add("person", pk, name, honorifics=True)
+        for pk, name, acronym in Organization.objects.values_list("pk", "name", "acronym"):
+            matcher.add("organization", pk, name, honorifics=False)
+            if acronym:
+                matcher.add("organization", pk, acronym, honorifics=False)
+        for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
+            matcher.add("organization", pk, name, honorifics=False)
+        for pk, name in Event.objects.values_list("pk", "name"):
+            matcher.add("event", pk, name, honorifics=False)
+        return matcher
+
+    @classmethod
+    def current(cls) -> "EntityMatcher":
+        """The matcher for the entities as they are now, rebuilt only when names changed.
+
+        Building reads every name (a fraction of a second with ten thousand people); the change
+        form of every article needs it, so it is kept per process and checked with one query.
+        """
+        global _cached
+        signature = _names_signature()
+        if _cached is None or _cached[0] != signature:
+            _cached = (signature, cls.build())
+        return _cached[1]
+
+    def find(self, text: str) -> dict[tuple[str, int], tuple[str, int]]:
+        """(kind, id) -> (first matched text, number of matches), longest names first, no overlaps."""
+        found: dict[tuple[str, int], tuple[str, int]] = {}
+        tokens = list(_WORD.finditer(text or ""))
+        folded = [fold_word(normalize_name(t.group(0)).replace(" ", "")) for t in tokens]
+        i = 0
+        while i < len(tokens):
+            matched = 0
+            acronym_hits = self.by_acronym.get(tokens[i].group(0))
+            for n in range(min(self.max_words, len(tokens) - i), 0, -1):
+                hits = self.by_key.get("".join(folded[i : i + n]))
+                if n == 1 and acronym_hits:
+                    hits = (hits or set()) | acronym_hits
+                if hits:
+                    surface = text[tokens[i].start() : tokens[i + n - 1].end()]
+                    for hit in hits:
+                        first, count = found.get(hit, (surface, 0))
+                        found[hit] = (first, count + 1)
+                    matched = n
+                    break
+            i += matched or 1
+        return found
+
+
+_cached: tuple[tuple, EntityMatcher] | None = None
+
+
+def _names_signature() -> tuple:
+    """Changes whenever a name, other name or acronym may have changed (edits bump updated_at)."""
+    from django.db.models import Count, Max
+
+    parts = []
+    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
+        field = "updated_at" if hasattr(model, "updated_at") else "id"
+        row = model.objects.aggregate(n=Count("id"), last=Max(field))
+        parts.append((row["n"], row["last"]))
+    return tuple(parts)
+
+
+def article_text_parts(article: Article) -> list[str]:
+    """The texts searched for names, kept apart so a name never runs across two of them."""
+    return [article.headline or "", article.dek or "", plain_text(article.body or "")]
+
+
+def linked_ids(article: Article) -> dict[str, set[int]]:
+    """Entities already linked to the article, in any role."""
+    return {
+        link.kind: set(
+            link.link_model.objects.filter(article=article).values_list(f"{link.field}_id", flat=True)
+        )
+        for link in ENTITY_LINKS
+    }
+
+
+def suggest_links(article: Article, matcher: EntityMatcher | None = None) -> list[LinkSuggestion]:
+    """Entities named in the article's headline, standfirst or body that are not linked yet."""
+    matcher = matcher or EntityMatcher.current()
+    found: dict[tuple[str, int], tuple[str, int]] = {}
+    for part in article_text_parts(article):
+        for hit, (surface, count) in matcher.find(part).items():
+            first, total = found.get(hit, (surface, 0))
+            found[hit] = (first, total + count)
+    if not found:
+        return []
+    linked = linked_ids(article) if article.pk else {kind: set() for kind in KINDS}
+    # Two records answering to one name (a duplicate pair): when either is linked, suggest neither.
+    linked_keys = {
+        (kind, name_key(surface, honorifics=kind == "person"))
+        for (kind, pk), (surface, _count) in found.items()
+        if pk in linked[kind]
+    }
+    wanted: dict[str, dict[int, tuple[str, int]]] = defaultdict(dict)
+    for (kind, pk), (surface, count) in found.items():
+        if pk in linked[kind] or (kind, name_key(surface, honorifics=kind == "person")) in linked_keys:
+            continue
+        wanted[kind][pk] = (surface, count)
+    suggestions = []
+    for kind in KINDS:
+        if not wanted[kind]:
+            continue
+        entities = BY_KIND[kind].entity_model.objects.in_bulk(list(wanted[kind]))
+        for pk, (surface, count) in wanted[kind].items():
+            if pk in entities:
+                suggestions.append(LinkSuggestion(kind, entities[pk], surface, count))
+    suggestions.sort(key=lambda s: (KINDS.index(s.kind), -s.count, str(s.entity)))
+    return suggestions
+
+
+def apply_suggestions(article: Article, suggestions: list[LinkSuggestion], role: str = "mentions") -> int:
+    """Link the suggested entities to the article with ``role``; returns how many links were made."""
+    if role not in LinkRole.values:
+        raise ValueError(f"Unknown role {role!r}; use one of {', '.join(LinkRole.values)}.")
+    created = 0
+    with transaction.atomic():
+        for suggestion in suggestions:
+            model, attr = BY_KIND[suggestion.kind].link_model, BY_KIND[suggestion.kind].field
+            entity_role = role if (role != LinkRole.QUOTED or suggestion.kind == "person") else "mentions"
+            if model.objects.filter(article=article, **{attr: suggestion.entity}).exists():
+                continue
+            model.objects.create(article=article, role=entity_role, **{attr: suggestion.entity})
+            created += 1
+        if created:
+            content_changed(article_ids=[article.pk], reason="entities linked from their names in the text")
+    return created
