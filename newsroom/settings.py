@@ -4,6 +4,7 @@ Fails closed: with DJANGO_DEBUG off, a missing secret key or host list stops sta
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -58,6 +59,8 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "reversion",
     "django_tasks_db",
+    # Repeated failed logins lock out that account from that address for a while (django-axes).
+    "axes",
     "newsroom",
     "organizations",
     "articles",
@@ -74,11 +77,24 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A malformed admin filter (?headline__regex=() answers 400 with a message, not 500.
+    "newsroom.bad_requests.AdminBadQueryMiddleware",
     # Last, so it knows the user: whole public pages for anonymous readers (newsroom/cache.py).
     "newsroom.cache.PublicPageCacheMiddleware",
+    # After authentication: answers a locked-out login with the lockout page (HTTP 429).
+    "axes.middleware.AxesMiddleware",
+]
+
+# django-axes first: it refuses a locked-out login before the password is even checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+# Editors log in through the admin; after login without a usable ?next= they land on its index.
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [
@@ -153,8 +169,16 @@ else:
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
+    # Behind a TLS proxy that sets X-Forwarded-Proto (docs/deployment.md); plain HTTP is redirected.
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_CONTENT_TYPE_NOSNIFF = True
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    # Load balancers probe health over plain HTTP on the private network: never redirected.
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    # HSTS: browsers refuse plain HTTP for a year once they have seen the site over HTTPS.
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
 LOGGING = {
     "version": 1,
@@ -164,6 +188,16 @@ LOGGING = {
 }
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Login throttling (django-axes, docs/operations.md "Locked-out accounts"): after this many wrong
+# passwords for one account from one address, that pair waits NEWSROOM_LOGIN_COOLOFF_MINUTES. A
+# colleague's account is not locked by someone else's guesses from another address.
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "newsroom.views.login_locked_out"
+AXES_VERBOSE = False
 
 # Background work through django.tasks. Immediate (in the request) by default and in tests;
 # NEWSROOM_TASKS=database queues tasks in PostgreSQL for `manage.py db_worker` (production).

@@ -17,3 +17,15 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def login_locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer to a locked-out login: the admin's look, how long to wait, whom to ask (429)."""
+    from django.conf import settings
+    from django.contrib import admin
+    from django.template.response import TemplateResponse
+
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    context = {**admin.site.each_context(request), "minutes": minutes}
+    response = TemplateResponse(request, "admin/locked_out.html", context, status=429)
+    return response.render()

@@ -18,3 +18,8 @@ if os.environ.get("NEWSROOM_TEST_DB_SUFFIX"):
 # The page cache is off in tests, so a test that changes data between two requests sees the change
 # whatever path it took; tests/newsroom/test_cache.py turns it on to test it.
 NEWSROOM_PAGE_CACHE_SECONDS = 0
+
+# The test client and the live test servers speak plain HTTP; production redirects it to HTTPS.
+SECURE_SSL_REDIRECT = False
+# Tests log in with client.login() (no request for django-axes to judge); its own tests turn it on.
+AXES_ENABLED = False

@@ -50,3 +50,17 @@ def test_production_without_allowed_hosts_stops_with_its_name():
 def test_production_settings_with_both_set_start():
     result = _manage("check", DJANGO_SECRET_KEY="k" * 50, DJANGO_ALLOWED_HOSTS="news.example.org")
     assert result.returncode == 0, result.stderr
+
+
+def test_deploy_check_has_no_warning_with_the_documented_production_environment():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        DJANGO_SECRET_KEY="a-long-random-production-secret-" + "x9Q2" * 10,
+        DJANGO_ALLOWED_HOSTS="news.example.org",
+        DATABASE_URL=os.environ.get("DATABASE_URL", ""),
+    )
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues" in result.stdout
