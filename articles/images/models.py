@@ -1,9 +1,14 @@
 """The image library: pictures with their alt text, caption, credit and focal point, and their renditions."""
 
+from pathlib import PurePath
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 
 class Image(models.Model):
@@ -47,6 +52,25 @@ class Image(models.Model):
 
     def __str__(self) -> str:
         return self.alt_text or self.file.name
+
+    def save(self, *args, **kwargs):
+        # A new file is stored re-encoded, whatever path brought it: no GPS, comments or trailing data.
+        if self.file and not getattr(self.file, "_committed", True):
+            self.file = _cleaned(self.file)
+        super().save(*args, **kwargs)
+
+
+def _cleaned(upload) -> ContentFile:
+    from articles.images.cleaning import clean_picture
+
+    try:
+        data, _format = clean_picture(upload)
+    except (OSError, ValueError, SyntaxError) as error:
+        raise ValidationError(
+            _("The picture is damaged or not a JPEG, PNG, WebP or GIF file; it was not stored."),
+            code="unreadable",
+        ) from error
+    return ContentFile(data, name=PurePath(upload.name).name)
 
 
 class ImageRendition(models.Model):

@@ -10,6 +10,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 
 from articles.changes import content_changed
+from articles.images.cleaning import strip_for_rendition
 from articles.images.models import Image, ImageRendition
 
 WIDTHS = [480, 800, 1200, 1600]
@@ -60,7 +61,7 @@ def image_renditions_make(*, image: Image) -> int:
         with PILImage.open(image.file) as source:
             fallback = fallback_format(source)
             source = ImageOps.exif_transpose(source)
-            source = source.convert("RGBA" if fallback == "png" else "RGB")
+            source = strip_for_rendition(source.convert("RGBA" if fallback == "png" else "RGB"))
             made = []
             for ratio_name, ratio in RATIOS.items():
                 base = focal_crop(source, ratio, image.focal_x, image.focal_y) if ratio else source
