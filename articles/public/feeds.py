@@ -14,10 +14,10 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.views.decorators.http import require_safe
-from taggit.models import Tag, TaggedItem
+from taggit.models import TaggedItem
 
 from articles.models import Article, Byline, Section
-from articles.public.views import listing_queryset
+from articles.public.views import listing_queryset, public_tag_or_404
 
 FEED_SIZE = 50
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -180,7 +180,7 @@ class SectionFeed(ArticleFeed):
 
 class TagFeed(ArticleFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return public_tag_or_404(slug)
 
     def title(self, obj=None):
         return f"{obj.name} | {settings.NEWSROOM_SITE_NAME}"

@@ -150,13 +150,19 @@ class SectionDetailView(ListView):
         return super().get_context_data(section=self.section, **kwargs)
 
 
+def public_tag_or_404(slug: str) -> Tag:
+    """A tag that at least one published story carries; a tag only drafts use does not exist publicly."""
+    published = Article.objects.published().filter(tags__slug=slug).values("pk")[:1]
+    return get_object_or_404(Tag.objects.filter(article__in=published), slug=slug)
+
+
 class TagDetailView(ListView):
     template_name = "articles/tag_detail.html"
     paginate_by = LISTING_PAGE_SIZE
     context_object_name = "articles"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.tag = public_tag_or_404(self.kwargs["slug"])
         return listing_queryset().filter(tags=self.tag)
 
     def get_context_data(self, **kwargs):
