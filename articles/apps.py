@@ -32,3 +32,6 @@ class ArticlesConfig(AppConfig):
             TaggedItem,
         )
         cache.connect_signals()
+        from articles.workflow.scheduling import next_scheduled_change
+
+        cache.register_horizon(next_scheduled_change)

@@ -148,6 +148,10 @@ class Article(SlugHistoryMixin, VersionedModel):
             # The editors' article list: newest first across every status, one index walk.
             models.Index(fields=["-published_at", "-id"], name="article_admin_newest"),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            # The page cache asks for the next expiry on every miss.
+            models.Index(
+                fields=["unpublish_at"], name="article_expiry", condition=Q(unpublish_at__isnull=False)
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -12,12 +12,14 @@ and get ``Cache-Control: private, no-store``; readers get ``public, max-age, s-m
 
 import hashlib
 import logging
+import math
 import time
 from email.utils import formatdate
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 logger = logging.getLogger(__name__)
@@ -26,6 +28,27 @@ GENERATION_KEY = "newsroom:page-generation"
 KEY_PREFIX = "newsroom:page"
 # Never cached, for anyone: the editors' workplace, previews, health checks, files.
 UNCACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/static/", "/media/")
+
+
+#: Callables ``(now) -> datetime | None``: the next moment public content changes by itself (a
+#: scheduled publish, an expiry). Apps register theirs; no cached page outlives the soonest.
+_horizons: list = []
+
+
+def register_horizon(horizon) -> None:
+    if horizon not in _horizons:
+        _horizons.append(horizon)
+
+
+def seconds_until_next_change(longest: int) -> int:
+    """How long a page may be kept: ``longest``, or less when a scheduled change comes sooner."""
+    now = timezone.now()
+    soonest = longest
+    for horizon in _horizons:
+        at = horizon(now)
+        if at is not None:
+            soonest = min(soonest, max(1, math.ceil((at - now).total_seconds())))
+    return soonest
 
 
 def generation() -> int:
@@ -141,9 +164,17 @@ class PublicPageCacheMiddleware:
             response = self.get_response(request)
             if not self._storable(response):
                 return response
+            try:
+                # An expiry or a scheduled publish at 10:00 must show at 10:00, cron or not.
+                seconds = seconds_until_next_change(seconds)
+            except Exception:
+                logger.warning("Could not read the next scheduled change; %s not stored.", request.path)
+                return response
             response["ETag"] = f'"{hashlib.sha256(response.content).hexdigest()[:32]}"'
             response["Last-Modified"] = formatdate(current / 1e9, usegmt=True)
-            self._public(response)
+            self._public(response, seconds)
+            # Kept with the stored copy: a hit later tells browsers and CDNs only what is left.
+            response.newsroom_fresh_until = time.time() + seconds
             try:
                 cache.set(key, response, seconds)
             except Exception:
@@ -151,6 +182,9 @@ class PublicPageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         else:
             response["X-Page-Cache"] = "hit"
+            left = getattr(response, "newsroom_fresh_until", None)
+            if left is not None:
+                self._public(response, max(0, int(left - time.time())))
         return get_conditional_response(
             request,
             etag=response["ETag"],
@@ -166,12 +200,12 @@ class PublicPageCacheMiddleware:
         return "private" not in control and "no-store" not in control and "no-cache" not in control
 
     @staticmethod
-    def _public(response) -> None:
+    def _public(response, horizon: int) -> None:
         patch_cache_control(
             response,
             public=True,
-            max_age=settings.NEWSROOM_CACHE_MAX_AGE,
-            s_maxage=settings.NEWSROOM_CACHE_S_MAXAGE,
+            max_age=min(settings.NEWSROOM_CACHE_MAX_AGE, horizon),
+            s_maxage=min(settings.NEWSROOM_CACHE_S_MAXAGE, horizon),
         )
         # Editors send a session cookie: a CDN must not hand them a reader's copy, nor the reverse.
         patch_vary_headers(response, ["Cookie"])

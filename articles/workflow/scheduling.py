@@ -77,3 +77,20 @@ def publish_due(*, now: datetime | None = None, dry_run: bool = False) -> DueRep
         if dry_run or article_expire(article=article):
             report.unpublished.append(article)
     return report
+
+
+def next_scheduled_change(now):
+    """The next moment an article goes public or expires by itself (one indexed aggregate), or None.
+
+    The page cache keeps no page past it (``newsroom.cache.register_horizon``), so a story expiring
+    at 10:00 is gone from every cached page at 10:00, whether or not cron has run.
+    """
+    from django.db.models import Min, Q
+
+    visible = [Article.Status.SCHEDULED, Article.Status.PUBLISHED]
+    found = Article.objects.aggregate(
+        publish=Min("published_at", filter=Q(status__in=visible, published_at__gt=now)),
+        expiry=Min("unpublish_at", filter=Q(status=Article.Status.PUBLISHED, unpublish_at__gt=now)),
+    )
+    moments = [moment for moment in found.values() if moment is not None]
+    return min(moments) if moments else None
