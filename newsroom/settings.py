@@ -6,9 +6,11 @@ Fails closed: with DJANGO_DEBUG off, a missing secret key or host list stops sta
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
@@ -81,6 +83,8 @@ MIDDLEWARE = [
     "newsroom.bad_requests.AdminBadQueryMiddleware",
     # Last, so it knows the user: whole public pages for anonymous readers (newsroom/cache.py).
     "newsroom.cache.PublicPageCacheMiddleware",
+    # Inside the page cache: a cached page keeps the policy (and nonce) it was rendered with.
+    "newsroom.csp.NewsroomCSPMiddleware",
     # After authentication: answers a locked-out login with the lockout page (HTTP 429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -107,6 +111,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "website.context_processors.site",
             ],
         },
@@ -154,6 +159,24 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Content-Security-Policy (Django's own, newsroom/csp.py): the public site runs no inline script
+# (JSON-LD carries the response's nonce) and no inline style; pictures may come from the media host.
+_media_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if urlsplit(MEDIA_URL).netloc else None
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:", *([_media_origin] if _media_origin else [])],
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF],
+    "frame-ancestors": [CSP.NONE],
+}
+# The admin's widgets and the rich-text editor set inline styles; scripts stay nonce-only there too.
+NEWSROOM_ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 
 if os.environ.get("REDIS_URL"):
     CACHES = {
