@@ -9,18 +9,19 @@ class ArticlesConfig(AppConfig):
         from taggit.models import Tag, TaggedItem
 
         from articles import changes, models, search
-        from articles.changes import on_content_changed
         from articles.links import ENTITY_LINKS
-
-        # Derived data registers itself here, so write paths only ever call content_changed().
         from newsroom import cache
         from organizations.merge import entity_merged
 
+        # Derived data answers the one change notice, so write paths only ever call content_changed().
+        # Receivers run in the order connected; last, pages are rebuilt once related posts and the
+        # search index are fresh (when tasks run immediately).
+        notice = changes.article_content_changed
+        notice.connect(changes.refresh_related_posts, dispatch_uid="articles-related-posts")
+        notice.connect(search.refresh_search_index, dispatch_uid="articles-search-index")
+        notice.connect(cache.content_changed, dispatch_uid="articles-page-cache")
         entity_merged.connect(changes.entity_merged_listener, dispatch_uid="articles-entity-merged")
-        on_content_changed(search.refresh_search_index)
         search.connect_signals()
-        # Last: pages are rebuilt only once related posts and the search index are fresh.
-        on_content_changed(cache.content_changed_listener)
         cache.watch_models(
             models.Article,
             models.Byline,

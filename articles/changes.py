@@ -1,44 +1,44 @@
-"""One place that hears "these articles changed what readers can see".
+"""One notice per write: "these articles changed what readers can see".
 
 Every write path (the admin, workflow services, importers, entity merges, scheduled publishing)
 calls :func:`content_changed` with the ids of the articles whose public face may have changed.
-After the surrounding transaction commits, every listener runs once with those ids: related posts
-are recomputed here; the search index and the page cache register their own listeners. A write
-path therefore never needs to know what is derived from an article.
+However many times one transaction calls it, :data:`article_content_changed` is sent once, after
+commit, with every id it named (outside a transaction: at once). Its receivers, connected in
+``articles/apps.py``, keep the derived data fresh: related posts, the search index, and last the
+page cache. A write path therefore never needs to know what is derived from an article.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
+import django.dispatch
 from django.db import transaction
 
-Listener = Callable[..., None]
+from newsroom.aftercommit import gather
+
 RELATED_BATCH = 500
-_listeners: list[Listener] = []
 
-
-def on_content_changed(listener: Listener) -> Listener:
-    """Register ``listener(article_ids=frozenset[int], reason=str)``; usable as a decorator."""
-    if listener not in _listeners:
-        _listeners.append(listener)
-    return listener
+#: Sent after commit with ``article_ids`` (a frozenset of ints) and ``reasons`` (a tuple of the
+#: distinct reasons given, in order: "published", "edited in the admin"...). The sender is Article.
+article_content_changed = django.dispatch.Signal()
 
 
 def content_changed(*, article_ids: Iterable[int], reason: str = "") -> None:
-    """Tell every listener, after commit, that these articles changed (published, edited, relinked...)."""
-    ids = frozenset(int(pk) for pk in article_ids if pk is not None)
-    if not ids:
-        return
-
-    def notify() -> None:
-        for listener in list(_listeners):
-            listener(article_ids=ids, reason=reason)
-
-    transaction.on_commit(notify)
+    """Say that these articles changed (published, edited, relinked...); one notice per transaction."""
+    ids = {int(pk) for pk in article_ids if pk is not None}
+    if ids:
+        gather("articles.content_changed", [(ids, reason)], _send)
 
 
-@on_content_changed
-def refresh_related_posts(*, article_ids: frozenset[int], reason: str) -> None:
-    """Recompute the related posts of the changed articles and of the articles sharing their entities."""
+def _send(changes: list[tuple[set[int], str]]) -> None:
+    from articles.models import Article
+
+    ids = frozenset().union(*(ids for ids, _reason in changes))
+    reasons = tuple(dict.fromkeys(reason for _ids, reason in changes if reason))
+    article_content_changed.send(sender=Article, article_ids=ids, reasons=reasons)
+
+
+def refresh_related_posts(sender, *, article_ids: frozenset[int], **kwargs) -> None:
+    """Receiver: recompute the related posts of the changed articles and of those sharing their entities."""
     from articles.related.tasks import refresh_related, refresh_related_batch
 
     if len(article_ids) <= 1:

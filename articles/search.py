@@ -3,8 +3,9 @@
 The vector weighs the headline (A) above the names and aliases of the linked people,
 organizations and events and the standfirst (B), above the summary and body (C), so a search for
 "Pirhoshein" finds the stories linked to Pirhossein Kolivand when that spelling is one of his
-aliases. It is stored in ``Article.search_vector`` (GIN-indexed) and kept fresh by a listener of
-:func:`articles.changes.content_changed` and by signals on entity names and aliases.
+aliases. It is stored in ``Article.search_vector`` (GIN-indexed) and kept fresh by a receiver of
+the articles' change notice (:mod:`articles.changes`) and, for renamed entities and changed aliases,
+by a task (:mod:`articles.tasks`).
 """
 
 import difflib
@@ -20,8 +21,10 @@ from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.changes import content_changed
 from articles.links import ENTITY_LINKS, link_kind_for
 from articles.models import Article
+from newsroom.aftercommit import gather
 from newsroom.progress import progress
 from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
 from organizations.names import name_key
@@ -122,42 +125,96 @@ def rebuild_search_index(*, show_progress: bool = False) -> int:
     return search_index_update(Article.objects.values_list("pk", flat=True), show_progress=show_progress)
 
 
-def refresh_search_index(*, article_ids: frozenset[int], reason: str) -> None:
-    """Listener of ``articles.changes.content_changed``: the changed articles' vectors follow at once."""
-    search_index_update(article_ids)
+def refresh_search_index(sender, *, article_ids: frozenset[int], **kwargs) -> None:
+    """Receiver of the change notice: a few articles' vectors follow at once, many go to tasks.
+
+    An edit's articles are searchable as saved when the request ends; a merge or an import of
+    thousands is re-indexed by the worker, BATCH_SIZE articles a task.
+    """
+    if len(article_ids) <= BATCH_SIZE:
+        search_index_update(article_ids)
+        return
+    from articles.tasks import reindex_articles
+
+    ordered = sorted(article_ids)
+    with transaction.atomic():
+        for start in range(0, len(ordered), BATCH_SIZE):
+            reindex_articles.enqueue(article_ids=ordered[start : start + BATCH_SIZE])
 
 
-# Entity renames and alias changes alter the vectors of every article linked to the entity.
+# Entity renames and alias changes alter the vectors of every article linked to the entity: the
+# request only records which entities changed; a task (articles.tasks) re-indexes their articles.
 
 
-def _linked_article_ids(instance) -> list[int]:
-    if isinstance(instance, PersonAlias):
-        model, pk = Person, instance.person_id
-    elif isinstance(instance, OrganizationAlias):
-        model, pk = Organization, instance.organization_id
-    else:
-        model, pk = type(instance), instance.pk
-    link = link_kind_for(model)
-    return list(
-        link.link_model.objects.filter(**{f"{link.field}_id": pk}).values_list("article_id", flat=True)
-    )
-
-
-def entity_changed(sender, instance, **kwargs) -> None:
-    """post_save / pre_delete receiver: reindex the articles linked to this entity after commit (by
-    then a deleted alias or entity is gone, so its names leave the vectors)."""
-    ids = _linked_article_ids(instance)
+def entity_names_changed(*, kind: str, entity_ids: Iterable[int]) -> None:
+    """After commit, queue the re-indexing of every article linked to these entities (one task per
+    BATCH_SIZE entities of a kind, however many saves in the transaction named them)."""
+    ids = {int(pk) for pk in entity_ids if pk is not None}
     if ids:
-        transaction.on_commit(lambda: search_index_update(ids))
+        gather("articles.entity_names_changed", [(kind, ids)], _enqueue_entity_refresh)
+
+
+def _enqueue_entity_refresh(changes: list[tuple[str, set[int]]]) -> None:
+    from articles.tasks import refresh_after_entity_rename
+
+    by_kind: dict[str, set[int]] = defaultdict(set)
+    for kind, ids in changes:
+        by_kind[kind] |= ids
+    with transaction.atomic():
+        for kind, ids in by_kind.items():
+            ordered = sorted(ids)
+            for start in range(0, len(ordered), BATCH_SIZE):
+                refresh_after_entity_rename.enqueue(kind=kind, entity_ids=ordered[start : start + BATCH_SIZE])
+
+
+def _entity_saving(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """pre_save of a person, organization or event: when a name readers search by changes, the
+    linked articles' vectors are due (a new entity has no articles yet)."""
+    if raw or instance.pk is None:
+        return
+    link = link_kind_for(sender)
+    if update_fields is not None and not set(link.name_fields) & set(update_fields):
+        return
+    before = sender._base_manager.filter(pk=instance.pk).values_list(*link.name_fields).first()
+    if before is not None and before != tuple(getattr(instance, name) for name in link.name_fields):
+        entity_names_changed(kind=link.kind, entity_ids=[instance.pk])
+
+
+def _entity_deleting(sender, instance, **kwargs) -> None:
+    """pre_delete of a person, organization or event: its links go with it, so the linked articles
+    change their public face (search, related posts, pages). Read before the links are gone."""
+    link = link_kind_for(sender)
+    ids = link.link_model.objects.filter(**{f"{link.field}_id": instance.pk}).values_list(
+        "article_id", flat=True
+    )
+    content_changed(article_ids=ids, reason=f"{link.kind} deleted")
+
+
+# Each alias model: the kind of its owner and the column naming it ("person_id").
+_ALIAS_OWNERS: dict[type, tuple[str, str]] = {}
+
+
+def _alias_changed(sender, instance, raw=False, **kwargs) -> None:
+    """post_save / post_delete of another name: the owner's articles are due for re-indexing."""
+    if not raw:
+        kind, owner_column = _ALIAS_OWNERS[sender]
+        entity_names_changed(kind=kind, entity_ids=[getattr(instance, owner_column)])
 
 
 def connect_signals() -> None:
-    from django.db.models.signals import post_save, pre_delete
+    from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
-    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
-        post_save.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-save")
+    for link in ENTITY_LINKS:
+        model, name = link.entity_model, link.entity_model.__name__
+        pre_save.connect(_entity_saving, sender=model, dispatch_uid=f"search-{name}-save")
         # Before the delete: afterwards the links are gone, and with them the articles to update.
-        pre_delete.connect(entity_changed, sender=model, dispatch_uid=f"search-{model.__name__}-delete")
+        pre_delete.connect(_entity_deleting, sender=model, dispatch_uid=f"search-{name}-delete")
+        if link.alias_relation:
+            owner = model._meta.get_field(link.alias_relation).field
+            _ALIAS_OWNERS[owner.model] = (link.kind, owner.attname)
+            alias = owner.model.__name__
+            post_save.connect(_alias_changed, sender=owner.model, dispatch_uid=f"search-{alias}-save")
+            post_delete.connect(_alias_changed, sender=owner.model, dispatch_uid=f"search-{alias}-delete")
 
 
 # The reader's query.

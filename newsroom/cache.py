@@ -1,8 +1,8 @@
 """The public page cache: whole pages for anonymous readers, invalidated by a generation number.
 
 Every cached page's key contains the current *generation*. Anything that can change what a public
-page shows bumps it: the ``content_changed`` listener (publish, edit, unpublish, import, merge),
-a finished background task (related posts recomputed by the worker), and model signals on
+page shows bumps it: the receiver of the articles' change notice (publish, edit, unpublish, import,
+merge), a finished background task (related posts recomputed by the worker), and model signals on
 entities, sections, tags and articles. Old entries are then simply never read again and expire.
 
 Editors (any signed-in user), previews and the admin are never read from or written to the cache
@@ -75,8 +75,8 @@ def bump_generation() -> int | None:
     return value
 
 
-def content_changed_listener(*, article_ids: frozenset[int], reason: str) -> None:
-    """Listener of ``articles.changes.content_changed`` (runs after commit)."""
+def content_changed(sender, **kwargs) -> None:
+    """Receiver of an app's after-commit change notice (articles connect it to theirs, last)."""
     bump_generation()
 
 

@@ -27,3 +27,18 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def change_notices():
+    """Every change notice sent while the test runs, as (article ids, reasons) pairs."""
+    from articles.changes import article_content_changed
+
+    seen: list[tuple[frozenset, tuple]] = []
+
+    def receiver(sender, *, article_ids, reasons, **kwargs):
+        seen.append((article_ids, reasons))
+
+    article_content_changed.connect(receiver, dispatch_uid="test-change-notices")
+    yield seen
+    article_content_changed.disconnect(dispatch_uid="test-change-notices")

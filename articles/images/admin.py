@@ -56,8 +56,9 @@ class ImageLibraryAdminMixin:
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if not change or {"file", "focal_x", "focal_y"} & set(form.changed_data):
+            # The renditions task sends the change notice once the new sizes exist.
             enqueue_renditions(obj)
-        if change:
+        elif form.changed_data:
             # Alt text, caption and credit show on the pages of the articles that lead with it.
             content_changed(article_ids=obj.lead_of.values_list("pk", flat=True), reason="image edited")
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -144,18 +145,21 @@ def target_verb(status: str) -> str:
 def _run(modeladmin, request, queryset, step, done: str, **kwargs) -> None:
     """Apply a workflow step to each selected article; report successes and what to fix."""
     succeeded = 0
-    for article in queryset:
-        try:
-            step(article=article, by=request.user, **kwargs)
-        except PermissionDenied as error:
-            modeladmin.message_user(request, str(error), messages.ERROR)
-            return
-        except ValidationError as error:
-            modeladmin.message_user(
-                request, f"“{article.headline}”: {' '.join(error.messages)}", messages.ERROR
-            )
-        else:
-            succeeded += 1
+    # One transaction for the batch, so its articles' derived data follows in one change notice;
+    # each step is its own savepoint, so an article the gate refuses leaves the others published.
+    with transaction.atomic():
+        for article in queryset:
+            try:
+                step(article=article, by=request.user, **kwargs)
+            except PermissionDenied as error:
+                modeladmin.message_user(request, str(error), messages.ERROR)
+                return
+            except ValidationError as error:
+                modeladmin.message_user(
+                    request, f"“{article.headline}”: {' '.join(error.messages)}", messages.ERROR
+                )
+            else:
+                succeeded += 1
     if succeeded:
         modeladmin.message_user(request, f"{succeeded} article(s) {done}.", messages.SUCCESS)
 
@@ -289,8 +293,10 @@ class ArticleWorkflowAdminMixin:
         public = list(queryset.filter(status__in=PUBLIC_STATUSES).values_list("pk", flat=True))
         if public and not can_publish(request.user):
             raise PermissionDenied("Only an Editor can delete published or scheduled articles.")
-        content_changed(article_ids=public, reason="deleted")
-        super().delete_queryset(request, queryset)
+        # One transaction: the change notice goes out once the articles are gone.
+        with transaction.atomic():
+            content_changed(article_ids=public, reason="deleted")
+            super().delete_queryset(request, queryset)
 
     def delete_model(self, request, obj):
         if obj.status in PUBLIC_STATUSES:

@@ -165,25 +165,31 @@ def test_the_body_editor_lists_library_pictures_for_staff_only(client, admin_cli
 
 
 def test_editing_a_lead_image_tells_the_articles_that_show_it(
-    admin_client, django_capture_on_commit_callbacks
+    admin_client, change_notices, django_capture_on_commit_callbacks
 ):
-    from articles.changes import _listeners
+    image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents")
+    article = ArticleFactory(lead_image=image)
+    data = {
+        "alt_text": "Tents",
+        "caption": "New caption",
+        "credit": "",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:articles_image_change", args=[image.pk]), data)
+    assert response.status_code == 302
+    assert change_notices == [({article.pk}, ("image edited",))]
 
-    seen = []
-    _listeners.append(lambda *, article_ids, reason: seen.append((article_ids, reason)))
-    try:
-        image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents")
-        article = ArticleFactory(lead_image=image)
-        data = {
-            "alt_text": "Tents",
-            "caption": "New caption",
-            "credit": "",
-            "focal_x": "0.5",
-            "focal_y": "0.5",
-        }
-        with django_capture_on_commit_callbacks(execute=True):
-            response = admin_client.post(reverse("admin:articles_image_change", args=[image.pk]), data)
-        assert response.status_code == 302
-    finally:
-        _listeners.pop()
-    assert (frozenset({article.pk}), "image edited") in seen
+
+def test_moving_the_focal_point_sends_one_notice_once_the_renditions_exist(
+    admin_client, change_notices, django_capture_on_commit_callbacks
+):
+    image = Image.objects.create(file=upload("tents.jpg"), alt_text="Tents")
+    article = ArticleFactory(lead_image=image)
+    data = {"alt_text": "Tents in a yard", "caption": "", "credit": "", "focal_x": "0.2", "focal_y": "0.5"}
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(reverse("admin:articles_image_change", args=[image.pk]), data)
+    assert response.status_code == 302
+    assert image.renditions.exists()
+    assert change_notices == [({article.pk}, ("image renditions made",))]

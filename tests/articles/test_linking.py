@@ -89,16 +89,18 @@ def test_event_name_is_found():
     assert by_entity(suggest_links(article))["forum"].kind == "event"
 
 
-def test_apply_links_as_mentions_and_refreshes_related(newsroom, django_capture_on_commit_callbacks):
+def test_apply_links_as_mentions_and_refreshes_related(
+    newsroom, change_notices, django_capture_on_commit_callbacks
+):
     article, kolivand, _y, icrc, _irc = newsroom
     suggestions = suggest_links(article)
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True):
         created = apply_suggestions(article, suggestions)
     assert created == len(suggestions) == 4
     assert ArticlePerson.objects.get(article=article, person=kolivand).role == "mentions"
     assert ArticleOrganization.objects.get(article=article, organization=icrc).role == "mentions"
     # One after-commit notice for the article: its related posts, search entry and pages follow.
-    assert len([cb for cb in callbacks if cb.__qualname__.startswith("content_changed")]) == 1
+    assert change_notices == [({article.pk}, ("entities linked from their names in the text",))]
     assert suggest_links(article) == []
     assert apply_suggestions(article, suggestions) == 0
 

@@ -11,7 +11,6 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.changes import _listeners
 from articles.models import Article, Image, PersonAccount
 from articles.workflow.services import (
     article_publish,
@@ -50,19 +49,6 @@ def ready_draft(**kwargs) -> Article:
     return article
 
 
-@pytest.fixture
-def changes():
-    """The article ids every content_changed call reported after commit."""
-    seen: list[tuple[frozenset, str]] = []
-
-    def listener(*, article_ids, reason):
-        seen.append((article_ids, reason))
-
-    _listeners.append(listener)
-    yield seen
-    _listeners.remove(listener)
-
-
 def test_setup_roles_is_idempotent_and_only_editors_publish(author, editor):
     call_command("setup_roles", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Group.objects.filter(name__in=["Author", "Editor"]).count() == 2
@@ -84,7 +70,9 @@ def test_author_cannot_publish_schedule_or_unpublish_through_the_service(author)
     assert article.status == Article.Status.DRAFT
 
 
-def test_author_submits_and_editor_publishes(author, editor, changes, django_capture_on_commit_callbacks):
+def test_author_submits_and_editor_publishes(
+    author, editor, change_notices, django_capture_on_commit_callbacks
+):
     article = ready_draft()
     with django_capture_on_commit_callbacks(execute=True):
         article_submit_for_review(article=article, by=author)
@@ -93,7 +81,8 @@ def test_author_submits_and_editor_publishes(author, editor, changes, django_cap
     assert article.status == Article.Status.PUBLISHED
     assert article.first_published_at is not None
     assert Article.objects.published().filter(pk=article.pk).exists()
-    assert [reason for ids, reason in changes if article.pk in ids] == ["submitted for review", "published"]
+    # Both steps ran in the test's one transaction: one notice after it, naming both.
+    assert change_notices == [({article.pk}, ("submitted for review", "published"))]
 
 
 @pytest.mark.parametrize(

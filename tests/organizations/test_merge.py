@@ -49,10 +49,10 @@ def pair():
 
 
 def test_merge_moves_every_link_once_and_keeps_dropped_name_as_alias(
-    pair, django_capture_on_commit_callbacks
+    pair, change_notices, django_capture_on_commit_callbacks
 ):
-    keep, drop, _shared, only_drop = pair
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    keep, drop, shared, only_drop = pair
+    with django_capture_on_commit_callbacks(execute=True):
         report = entity_merge(kind="person", keep=keep, drop=drop)
     assert not Person.objects.filter(pk=drop.pk).exists()
     assert ArticlePerson.objects.filter(person=keep).count() == 2
@@ -65,8 +65,8 @@ def test_merge_moves_every_link_once_and_keeps_dropped_name_as_alias(
     keep.refresh_from_db()
     assert keep.wikidata_id == "Q123"
     assert report.moved["article links"] == 1
-    # After commit, one notice for the moved articles refreshes their related posts, search and pages.
-    assert [cb for cb in callbacks if cb.__qualname__.startswith("content_changed")]
+    # After commit, one notice for KEEP's stories refreshes their related posts, search and pages.
+    assert [ids for ids, _reasons in change_notices] == [{shared.pk, only_drop.pk}]
 
 
 def test_merge_redirects_dropped_address_with_301(pair, client):
