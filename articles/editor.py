@@ -9,7 +9,7 @@ from django import forms
 from django.urls import reverse
 from django_prose_editor.fields import ProseEditorFormField
 
-from articles.html import ALLOWED_URL_SCHEMES, clean_body
+from articles.html import ALLOWED_URL_SCHEMES, clean_body_or_refuse
 
 BODY_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
@@ -31,7 +31,7 @@ def body_form_field(**kwargs) -> ProseEditorFormField:
     kwargs.pop("widget", None)
     return ProseEditorFormField(
         config={"extensions": BODY_EXTENSIONS},
-        sanitize=clean_body,
+        sanitize=clean_body_or_refuse,
         help_text=(
             "The story. Paste freely: unsafe HTML (scripts, styles, event handlers) is removed on save. "
             'For a picture, upload it to the <a href="/admin/articles/image/" target="_blank">image '

@@ -4,13 +4,14 @@ related posts and the editors' pins and excludes. Pictures live in ``articles.im
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
-from articles.html import clean_body
+from articles.html import clean_body, validate_body_keeps_text
 from articles.images.models import Image, ImageRendition  # noqa: F401 (models of this app)
 from articles.text import stub_reason, summarize
 from newsroom.slugs import OldSlug, SlugHistoryMixin
@@ -178,6 +179,14 @@ class Article(SlugHistoryMixin, VersionedModel):
 
     def get_absolute_url(self) -> str:
         return reverse("articles:article_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # Every path that validates (the admin, imports) refuses a body cleaning would cut short.
+        try:
+            validate_body_keeps_text(self.body)
+        except ValidationError as error:
+            raise ValidationError({"body": error.messages}) from error
 
     def save(self, *args, **kwargs):
         self.body = clean_body(self.body)

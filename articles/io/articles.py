@@ -11,7 +11,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.changes import content_changed
-from articles.html import clean_body
+from articles.html import clean_body, text_lost_by_cleaning
 from articles.io.drafts import ArticleDraft
 from articles.io.jsonl import read_jsonl
 from articles.io.records import Problems
@@ -138,6 +138,11 @@ def check(drafts: list[ArticleDraft], options: ImportOptions) -> Resolved:
         record.validate_model_fields(Article, checked)
         if values["source_url"]:
             record.validate_model_fields(Article, {"source_url": values["source_url"]}, prefix="source.")
+        lost = text_lost_by_cleaning(values["body"] or "")
+        if lost:
+            record.problem(
+                "body", f"cleaning its HTML would remove written text ({lost[:120]!r}); fix the markup."
+            )
         for tag in draft.tags:
             if len(tag) > MAX_TAG_LENGTH or not tag.strip():
                 record.problem("tags", f"{tag[:40]!r} is not a tag (1 to {MAX_TAG_LENGTH} characters).")
