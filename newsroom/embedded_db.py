@@ -18,6 +18,7 @@ import fcntl
 import json
 import os
 import tempfile
+import time
 import warnings
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -25,6 +26,7 @@ from pathlib import Path
 DATABASE_NAME = "newsroom"
 PIDS_FILE = ".handle_pids.json"
 LOCK_FILE = "postgres.lock"
+START_ATTEMPTS = 3
 
 
 @contextmanager
@@ -77,6 +79,30 @@ def repair_pid_list(pgdata: Path, *, drop: int | None = None) -> list[int]:
     return kept
 
 
+def _start(pgserver, pgdata: Path, attempts: int = START_ATTEMPTS):
+    """pgserver's server handle, retried: on a busy machine ``pg_ctl start`` can outlast pgserver's
+    10-second wait while the server is still coming up; the next attempt then finds it running."""
+    for attempt in range(1, attempts + 1):
+        repair_pid_list(pgdata)
+        try:
+            # cleanup_mode=None: keep the server running after this process exits, so it is reused.
+            server = pgserver.get_server(pgdata, cleanup_mode=None)
+        except Exception:
+            # pgserver keeps the half-made handle and its exit hook: drop both before trying again.
+            failed = pgserver.PostgresServer._instances.pop(pgdata.resolve(), None)
+            if failed is not None:
+                atexit.unregister(failed._cleanup)
+            if attempt == attempts:
+                raise
+            time.sleep(2 * attempt)
+            continue
+        # This process never stops the server: leave the list now, not at exit (if ever).
+        atexit.unregister(server._cleanup)
+        repair_pid_list(pgdata, drop=os.getpid())
+        return server
+    raise AssertionError("unreachable")
+
+
 def embedded_database_settings(var_dir: Path) -> dict:
     """Start (or reuse) the embedded server and return Django ``DATABASES['default']`` settings."""
     var_dir.mkdir(parents=True, exist_ok=True)
@@ -87,12 +113,7 @@ def embedded_database_settings(var_dir: Path) -> dict:
         import pgserver
 
         with _start_up_lock(var_dir):
-            repair_pid_list(pgdata)
-            # cleanup_mode=None: keep the server running after this process exits, so it is reused.
-            server = pgserver.get_server(pgdata, cleanup_mode=None)
-            # This process never stops the server: leave the list now, not at exit (if ever).
-            atexit.unregister(server._cleanup)
-            repair_pid_list(pgdata, drop=os.getpid())
+            server = _start(pgserver, pgdata)
     info = server.get_postmaster_info()
     socket_dir = str(info.socket_dir)
     _create_database_if_missing(socket_dir)
