@@ -117,3 +117,39 @@ def test_an_entity_import_with_update_overwrites_and_raises_the_version(tmp_path
     with pytest.raises(VersionConflict):
         stale.save()
     assert Person.objects.get(pk=person.pk).bio == "Head."
+
+
+@pytest.mark.slow  # nineteen conflict pages rendered one after another behind the row lock
+@pytest.mark.django_db(transaction=True)
+def test_twenty_concurrent_admin_saves_of_one_version_let_exactly_one_through():
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    from tests.admin_posts import article_post
+
+    editor = User.objects.create_superuser("sara", password=None)
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Original")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    opened = article_post(article)  # twenty tabs opened the same version
+    start = threading.Barrier(20)
+    codes: list[int] = []
+
+    def save(n):
+        try:
+            client = Client()
+            client.force_login(editor)
+            start.wait()
+            codes.append(client.post(url, {**opened, "headline": f"Edit {n}"}).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    close_old_connections()
+    assert sorted(codes) == [200] * 19 + [302]  # one saved; nineteen shown the conflict, nothing lost
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.version == article.version + 1
