@@ -12,6 +12,7 @@ from django.contrib import messages
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
+from django.http import HttpResponseRedirect
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -19,6 +20,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.presence import presence_clear, presence_mark, presence_others
+from newsroom.versioning import VersionConflict
 
 FIELD = "loaded_version"
 
@@ -159,6 +161,14 @@ class VersionConflictAdminMixin:
         # (A list's editable columns carry no version: the model checks the version it loaded.)
         expected = form.expected_version() if change and isinstance(form, VersionCheckFormMixin) else None
         obj.save(expected_version=expected)
+
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except VersionConflict as conflict:
+            # The list's editable columns are saved in one transaction: nothing of this submit stays.
+            self.message_user(request, " ".join(conflict.messages), messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
     def log_change(self, request, obj, message):
         presence_clear(obj, request.user)
