@@ -4,9 +4,15 @@ An instance remembers the version it was loaded at. Saving it runs
 ``UPDATE … SET version = N + 1 WHERE id = %s AND version = N``: when another save got there first
 no row matches and ``VersionConflict`` is raised, so of any number of concurrent saves based on
 the same version exactly one wins, whatever path they come from (admin, service, command).
-A caller that knows better passes ``save(expected_version=N)``: the version the editor's form
-was opened at. Code that overwrites on purpose (an import with ``--update``) first locks the rows
-and takes their current versions with ``lock_current_versions``.
+Who passes what:
+
+- admin change forms: ``save(expected_version=N)``, N being the version the form was opened at
+  (the form refuses a POST without it, and locks the row while it checks);
+- workflow steps (publish, schedule, the scheduled-publishing task) and entity merges re-read the
+  row with ``select_for_update`` and save that copy, so they are based on the current version;
+- imports with ``--update`` replace records on purpose: ``lock_current_versions`` locks the rows
+  and takes their current versions before writing over them;
+- anything else (the demo loader, a shell) is checked against the version it loaded.
 """
 
 from django.core.exceptions import ValidationError
