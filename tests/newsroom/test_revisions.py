@@ -142,3 +142,18 @@ def test_a_recovered_deleted_article_comes_back_as_a_draft(client, sara):
     recovered = Article.objects.get(headline="Deleted by mistake")
     assert recovered.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
+
+
+def test_a_save_made_while_the_revert_page_was_open_stops_the_revert(client, sara):
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Original headline")
+    save_article(client, article)
+    save_article(client, article, headline="Changed headline")
+    first = Version.objects.get_for_object(article).order_by("revision__date_created").first()
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    opened = loaded_version_on(client.get(url))
+    save_article(client, article, headline="Saved by a colleague meanwhile")
+    response = client.post(url, article_post(article, headline="Original headline", loaded_version=opened))
+    assert response.status_code == 200
+    assert "while you were editing" in response.text
+    article.refresh_from_db()
+    assert article.headline == "Saved by a colleague meanwhile"
