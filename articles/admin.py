@@ -1,10 +1,9 @@
 """The editors' workplace for articles, sections and images."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.cache import cache
 from django.utils.html import format_html
 
-from articles.changes import content_changed
 from articles.editor import RichTextBodyAdminMixin
 from articles.images.admin import ImageLibraryAdminMixin
 from articles.linking.admin import LinkSuggestionsAdminMixin
@@ -21,13 +20,15 @@ from articles.models import (
     RelatedOverride,
     Section,
 )
-from articles.public.preview import ArticlePreviewAdminMixin
+from articles.public.preview import preview_links
 from articles.workflow.admin import ArticleWorkflowAdminMixin
-from newsroom.conflicts import VersionConflictAdminMixin
+from articles.workflow.editing import article_save
+from newsroom.autocomplete import RowAutocompleteInline
+from newsroom.conflicts import VersionCheckFormMixin, VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(RowAutocompleteInline, admin.TabularInline):
     model = Byline
     extra = 1
     autocomplete_fields = ["person"]
@@ -35,35 +36,35 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "Bylines (in order)"
 
 
-class ArticlePersonInline(admin.TabularInline):
+class ArticlePersonInline(RowAutocompleteInline, admin.TabularInline):
     model = ArticlePerson
     extra = 1
     autocomplete_fields = ["person"]
     verbose_name_plural = "People this story is about, quotes or mentions"
 
 
-class ArticleOrganizationInline(admin.TabularInline):
+class ArticleOrganizationInline(RowAutocompleteInline, admin.TabularInline):
     model = ArticleOrganization
     extra = 1
     autocomplete_fields = ["organization"]
     verbose_name_plural = "Organizations this story is about or mentions"
 
 
-class ArticleEventInline(admin.TabularInline):
+class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
     model = ArticleEvent
     extra = 1
     autocomplete_fields = ["event"]
     verbose_name_plural = "Events this story is about or mentions"
 
 
-class QuoteInline(admin.StackedInline):
+class QuoteInline(RowAutocompleteInline, admin.StackedInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["speaker", "text", "context", "said_on", "position"]
 
 
-class RelatedOverrideInline(admin.TabularInline):
+class RelatedOverrideInline(RowAutocompleteInline, admin.TabularInline):
     model = RelatedOverride
     fk_name = "article"
     extra = 0
@@ -134,11 +135,13 @@ class LanguageFilter(admin.SimpleListFilter):
 class ArticleAdmin(
     LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
-    ArticlePreviewAdminMixin,
     VersionConflictAdminMixin,
     RichTextBodyAdminMixin,
     RevisionAdminMixin,
 ):
+    """The change view loads the article once (Django's ``get_object``); everything the form shows
+    is built from that object in ``render_change_form``, and a save is one call to ``article_save``."""
+
     list_display = ["headline", "section", "status", "publish_time", "is_stub", "updated_at"]
     list_filter = ["status", "section", "is_stub", LanguageFilter, "noindex"]
     # Fifty rows: each row carries an editable status field, and the page stays quick at scale.
@@ -178,15 +181,32 @@ class ArticleAdmin(
         ),
     ]
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.pk is not None:
+            context.update(preview_links(request, obj))
+            if self.has_change_permission(request, obj):
+                context.update(self.link_suggestions_context(obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
     def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
+        """Nothing here: ``save_related`` saves the article with its inlines in one service call."""
 
     def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        # Links and tags are saved now: related posts, search and caches follow after commit.
-        content_changed(article_ids=[form.instance.pk], reason="edited in the admin")
+        expected = form.expected_version() if change and isinstance(form, VersionCheckFormMixin) else None
+        result = article_save(
+            article=form.instance,
+            form=form,
+            formsets=formsets,
+            by=request.user,
+            expected_version=expected,
+            transition=self.transition(form),
+        )
+        if result.status_problems:
+            self.message_user(
+                request,
+                "Saved, but the status was not changed: " + " ".join(result.status_problems),
+                messages.ERROR,
+            )
 
 
 @admin.register(RelatedArticle)

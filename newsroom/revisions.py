@@ -2,15 +2,19 @@
 
 ``RevisionAdminMixin`` gives a change form its history (who saved what, when, with the workflow's
 comments), a readable comparison of any two versions, and revert. Reverting never moves the
-version number backwards, so conflict detection keeps working across a revert.
+version number backwards, so conflict detection keeps working across a revert: the revert view
+reads the object as it is (locked), and hands that base (version, slug, kept fields) to the change
+form as an argument; once django-reversion has written the old version back, the base is put back
+in the row before the form is built, so the form is based on the version it replaces.
 """
 
+import dataclasses
 import difflib
 
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import PermissionDenied
-from django.db import models
+from django.db import models, transaction
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import escape, format_html, mark_safe
@@ -18,6 +22,7 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 
 from newsroom.html_text import plain_text
+from newsroom.slugs import SlugHistoryMixin
 
 
 def _display(field: models.Field, value) -> str:
@@ -151,28 +156,59 @@ class RevisionAdminMixin(VersionAdmin):
         current = self.get_object(request, unquote(object_id))
         if current is None or not self.has_change_permission(request, current):
             raise PermissionDenied
-        request._version_before_revert = getattr(current, "version", None)
-        request._slug_before_revert = getattr(current, "slug", None)
-        request._kept_before_revert = {name: getattr(current, name) for name in self.revert_keeps_fields}
-        return super().revision_view(request, object_id, version_id, extra_context)
+        with transaction.atomic():
+            # Locked until the revert is saved or abandoned: no other save slips in between.
+            locked = self.model._default_manager.select_for_update().get(pk=current.pk)
+            base = RevertBase(
+                pk=locked.pk,
+                version=getattr(locked, "version", None),
+                slug=getattr(locked, "slug", None),
+                kept={name: getattr(locked, name) for name in self.revert_keeps_fields},
+            )
+            context = {**(extra_context or {}), REVERT_BASE: base}
+            return super().revision_view(request, object_id, version_id, context)
 
     def recover_view(self, request, version_id, extra_context=None):
-        request._kept_before_revert = dict(self.recovered_values)
-        return super().recover_view(request, version_id, extra_context)
+        version = Version.objects.filter(pk=version_id).first()
+        base = RevertBase(pk=version.object_id if version else None, kept=dict(self.recovered_values))
+        return super().recover_view(request, version_id, {**(extra_context or {}), REVERT_BASE: base})
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        kept = getattr(request, "_kept_before_revert", None)
-        if kept and object_id is not None:
-            # Runs inside the revert's transaction, after the old version was written back: put the
-            # kept fields back before the form is built, so the revert cannot change them.
-            self.model._default_manager.filter(pk=unquote(object_id)).update(**kept)
-        return super().changeform_view(request, object_id, form_url, extra_context)
+        context = dict(extra_context or {})
+        base = context.pop(REVERT_BASE, None)
+        if base is not None and object_id is not None:
+            # Runs inside the revert's transaction, after the old version was written back, and
+            # before the form is built from it.
+            base.restore(self.model)
+        return super().changeform_view(request, object_id, form_url, context)
 
-    def save_model(self, request, obj, form, change):
-        before = getattr(request, "_version_before_revert", None)
-        if before is not None and hasattr(obj, "version"):
-            obj.version = max(obj.version or 0, before)  # the save raises it past every earlier number
-        slug = getattr(request, "_slug_before_revert", None)
-        if slug and hasattr(obj, "_loaded_slug"):
-            obj._loaded_slug = slug  # a revert that changes the slug keeps the replaced one redirecting
-        super().save_model(request, obj, form, change)
+
+#: The key under which ``revision_view`` and ``recover_view`` hand the revert's base to
+#: ``changeform_view`` (django-reversion passes the extra context through; it never reaches a template).
+REVERT_BASE = "newsroom_revert_base"
+
+
+@dataclasses.dataclass(frozen=True)
+class RevertBase:
+    """What a revert keeps from the object as it was just before: its version number (a revert never
+    moves it backwards, so a form opened before the revert is still refused), its slug (which keeps
+    redirecting), and the fields the admin says a revert never changes."""
+
+    pk: object
+    version: int | None = None
+    slug: str | None = None
+    kept: dict = dataclasses.field(default_factory=dict)
+
+    def restore(self, model: type[models.Model]) -> None:
+        if self.pk is None:
+            return
+        rows = model._default_manager.filter(pk=self.pk)
+        values = dict(self.kept)
+        if self.version is not None:
+            values["version"] = self.version
+        restored_slug = rows.values_list("slug", flat=True).first() if self.slug else None
+        if values:
+            rows.update(**values)
+        if self.slug and restored_slug and restored_slug != self.slug and issubclass(model, SlugHistoryMixin):
+            history = model._meta.apps.get_model(model._meta.app_label, model.old_slug_model_name)
+            history.objects.update_or_create(slug=self.slug, defaults={"owner_id": self.pk})

@@ -60,3 +60,15 @@ def article_post(article: Article, **overrides) -> dict:
         else:
             data[key] = value
     return data
+
+
+def loaded_version_on(page) -> str:
+    """The version a change form (or a revert page) carries in its hidden field, as a browser posts it."""
+    import re
+
+    html = page.content.decode() if hasattr(page, "content") else str(page)
+    match = re.search(r'name="loaded_version" value="(\d+)"', html) or re.search(
+        r'value="(\d+)"[^>]*name="loaded_version"', html
+    )
+    assert match, "the form carries no loaded_version"
+    return match.group(1)

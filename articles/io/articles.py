@@ -244,6 +244,9 @@ def write(drafts: list[ArticleDraft], resolved: Resolved, now) -> tuple[list[Art
     images = _images(drafts)
     created: list[Article] = []
     updated: list[Article] = []
+    # --update replaces stored articles on purpose: lock them and raise their current versions, so
+    # an editor's form opened before the import is refused instead of silently overwriting it.
+    Article.lock_current_versions(resolved.existing.values())
     for draft in progress(drafts, total=len(drafts), desc="Importing"):
         article = resolved.existing.get(draft.slug)
         if article is None:

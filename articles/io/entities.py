@@ -435,6 +435,11 @@ def _write(entries: list[Entry], report: EntityImportReport) -> set[int]:
             updated[kind].append(obj.pk)
 
     ordered = [entry for kind in KINDS for entry in entries if entry.kind == kind]
+    # --update replaces the stored records on purpose: lock them and write over their current
+    # versions (an edit saved since the file was checked waits for this import, then conflicts).
+    for kind, model in KINDS.items():
+        if hasattr(model, "lock_current_versions"):
+            model.lock_current_versions([e.existing for e in ordered if e.kind == kind and e.existing])
     for entry in progress(ordered, total=len(ordered), desc="Importing"):
         obj, created = _save(entry, KINDS[entry.kind])
         saved[entry.kind][entry.slug] = obj

@@ -15,7 +15,7 @@ from articles.models import Article
 
 
 class LinkSuggestionsAdminMixin:
-    """Adds suggestions to the change form and a POST-only view that links them as 'mentions'."""
+    """Suggestions for the change form, and a POST-only view that links them as 'mentions'."""
 
     change_form_template = "admin/articles/article/change_form.html"
 
@@ -26,15 +26,14 @@ class LinkSuggestionsAdminMixin:
             *super().get_urls(),
         ]
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        extra_context = extra_context or {}
-        article = self.get_object(request, object_id)
-        if article is not None and self.has_change_permission(request, article):
-            extra_context["link_suggestions"] = suggest_links(article)
-            extra_context["link_suggestions_url"] = reverse(
+    def link_suggestions_context(self, article: Article) -> dict:
+        """The "Named in the text" box for ``article``'s change form (template context)."""
+        return {
+            "link_suggestions": suggest_links(article),
+            "link_suggestions_url": reverse(
                 f"{self.admin_site.name}:articles_article_link_entities", args=[article.pk]
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
+            ),
+        }
 
     def link_suggestion_view(self, request, object_id: int):
         article = get_object_or_404(Article, pk=object_id)

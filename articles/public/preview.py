@@ -74,17 +74,10 @@ class SharedPreviewView(PreviewMixin, ArticleDetailView):
         raise Http404("No such article.")
 
 
-class ArticlePreviewAdminMixin:
-    """ModelAdmin mixin: "Preview" and "Shareable preview link" on the article change form."""
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        context = dict(extra_context or {})
-        article = Article.objects.filter(pk=object_id).only("pk").first() if object_id.isdigit() else None
-        if article is not None:
-            days = settings.NEWSROOM_PREVIEW_MAX_AGE // 86400
-            context.update(
-                preview_url=reverse("preview:article", kwargs={"pk": article.pk}),
-                preview_share_url=request.build_absolute_uri(preview_share_url(article)),
-                preview_share_days=days,
-            )
-        return super().change_view(request, object_id, form_url, context)
+def preview_links(request, article: Article) -> dict:
+    """The change form's "Preview" and "Shareable preview link" for ``article`` (template context)."""
+    return {
+        "preview_url": reverse("preview:article", kwargs={"pk": article.pk}),
+        "preview_share_url": request.build_absolute_uri(preview_share_url(article)),
+        "preview_share_days": settings.NEWSROOM_PREVIEW_MAX_AGE // 86400,
+    }

@@ -20,7 +20,6 @@ from articles.workflow.services import (
     article_publish,
     article_return_to_draft,
     article_schedule,
-    article_set_status,
     article_submit_for_review,
     article_unpublish,
     articles_for,
@@ -65,12 +64,14 @@ def posted_byline_count(data, prefix: str = "bylines") -> int:
 class ArticleWorkflowForm(forms.ModelForm):
     """Checks a status change against the user's role and the publish gate before anything is saved."""
 
-    request = None  # set by the admin on the class it builds for each request
+    user = None  # the editor, set by the admin on the class it builds for each request
     on_change_form = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        user = self.request.user if self.request else None
+        # The status the article was opened with: a save that changes it is a workflow step.
+        self.loaded_status = self.instance.status if self.instance.pk else Status.DRAFT
+        user = self.user
         status = self.fields.get("status")
         if status is not None and self.on_change_form and not can_publish(user):
             status.choices = AUTHOR_CHOICES
@@ -86,15 +87,7 @@ class ArticleWorkflowForm(forms.ModelForm):
         status = self.cleaned_data.get("status")
         if status is None:
             return None
-        original = self.instance.status if self.instance.pk else Status.DRAFT
-        if self.instance.pk:
-            original = (
-                type(self.instance)
-                .objects.filter(pk=self.instance.pk)
-                .values_list("status", flat=True)
-                .first()
-            )
-        if status != original:
+        if status != self.loaded_status:
             return status
         if status == Status.SCHEDULED and "published_at" in self.changed_data:
             return status
@@ -105,8 +98,7 @@ class ArticleWorkflowForm(forms.ModelForm):
         target = self.requested_transition()
         if target is None:
             return cleaned
-        user = self.request.user if self.request else None
-        if target in PUBLISHER_STATUSES and not can_publish(user):
+        if target in PUBLISHER_STATUSES and not can_publish(self.user):
             self.add_error(
                 "status" if "status" in self.fields else None,
                 "Only an Editor can publish, schedule or unpublish. Choose “In review” to hand it over.",
@@ -222,12 +214,12 @@ class ArticleWorkflowAdminMixin:
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
-        return type(form.__name__, (form,), {"request": request})
+        return type(form.__name__, (form,), {"user": request.user})
 
     def get_changelist_form(self, request, **kwargs):
         kwargs.setdefault("form", ArticleWorkflowForm)
         form = super().get_changelist_form(request, **kwargs)
-        return type(form.__name__, (form,), {"request": request, "on_change_form": False})
+        return type(form.__name__, (form,), {"user": request.user, "on_change_form": False})
 
     def get_changelist_instance(self, request):
         changelist = super().get_changelist_instance(request)
@@ -241,33 +233,10 @@ class ArticleWorkflowAdminMixin:
             return "—"
         return date_format(timezone.localtime(article.published_at), "j M Y, H:i T")
 
-    def save_model(self, request, obj, form, change):
-        # The status is changed by the workflow step after the inlines (bylines) are saved.
+    def transition(self, form) -> tuple[str, object] | None:
+        """The workflow step a valid form asks for: (status, publish time), or None."""
         target = form.requested_transition() if hasattr(form, "requested_transition") else None
-        if target is not None:
-            previous = (
-                Article.objects.filter(pk=obj.pk).values_list("status", flat=True).first()
-                if change
-                else Status.DRAFT
-            )
-            obj.status = previous
-        request._article_transition = (target, form.cleaned_data.get("published_at"))
-        super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        target, at = getattr(request, "_article_transition", (None, None))
-        request._article_transition = (None, None)
-        if target is None:
-            return
-        try:
-            article_set_status(article=form.instance, status=target, by=request.user, at=at)
-        except (PermissionDenied, ValidationError) as error:
-            messages_ = error.messages if isinstance(error, ValidationError) else [str(error)]
-            self.message_user(
-                request, "Saved, but the status was not changed: " + " ".join(messages_), messages.ERROR
-            )
-        form.instance.refresh_from_db()
+        return None if target is None else (target, form.cleaned_data.get("published_at"))
 
     def has_change_permission(self, request, obj=None):
         # What readers see (or will see at a set time) changes only through an Editor: an Author

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from tests.admin_posts import article_post
+from tests.admin_posts import article_post, loaded_version_on
 from tests.factories import ArticleFactory, BylineFactory, EventFactory, OrganizationFactory, PersonFactory
 from tests.newsroom.test_conflicts import ENTITY_POSTS
 
@@ -58,7 +58,8 @@ def test_reverting_to_an_old_slug_keeps_the_newer_one_redirecting(admin_client, 
     first = Version.objects.get_for_object(article).order_by("revision__date_created").first()
     article.refresh_from_db()
     revert_url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
-    data = article_post(article, slug="old-name", loaded_version=str(first.field_dict["version"]))
+    opened = loaded_version_on(admin_client.get(revert_url))
+    data = article_post(article, slug="old-name", loaded_version=opened)
     assert admin_client.post(revert_url, data).status_code == 302
     assert client.get("/articles/old-name/").status_code == 200
     response = client.get("/articles/new-name/")

@@ -7,7 +7,7 @@ from reversion.models import Version
 
 from articles.models import Article
 from articles.workflow.services import article_publish, article_submit_for_review
-from tests.admin_posts import article_post, inline
+from tests.admin_posts import article_post, inline, loaded_version_on
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,9 +62,9 @@ def test_revert_restores_the_old_text_and_keeps_versions_moving_forward(client, 
     url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
     form = client.get(url)
     assert "Original headline" in form.text
-    reverted = article_post(
-        article, headline="Original headline", loaded_version=str(first.field_dict["version"])
-    )
+    # The revert page is based on the version it replaces: a save in between is caught too.
+    assert loaded_version_on(form) == str(before_revert)
+    reverted = article_post(article, headline="Original headline", loaded_version=loaded_version_on(form))
     response = client.post(url, reverted)
     assert response.status_code == 302
     article.refresh_from_db()
@@ -100,9 +100,7 @@ def test_revert_never_changes_the_status(client, sara):
     Article.objects.filter(pk=article.pk).update(status=Article.Status.UNPUBLISHED)
     article.refresh_from_db()
     url = reverse("admin:articles_article_revision", args=[article.pk, published.pk])
-    data = article_post(
-        article, headline="Draft headline", loaded_version=str(published.field_dict["version"])
-    )
+    data = article_post(article, headline="Draft headline", loaded_version=loaded_version_on(client.get(url)))
     assert client.post(url, data).status_code == 302
     article.refresh_from_db()
     assert article.headline == "Draft headline"
@@ -144,3 +142,18 @@ def test_a_recovered_deleted_article_comes_back_as_a_draft(client, sara):
     recovered = Article.objects.get(headline="Deleted by mistake")
     assert recovered.status == Article.Status.DRAFT
     assert not Article.objects.published().exists()
+
+
+def test_a_save_made_while_the_revert_page_was_open_stops_the_revert(client, sara):
+    article = ArticleFactory(status=Article.Status.DRAFT, published_at=None, headline="Original headline")
+    save_article(client, article)
+    save_article(client, article, headline="Changed headline")
+    first = Version.objects.get_for_object(article).order_by("revision__date_created").first()
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    opened = loaded_version_on(client.get(url))
+    save_article(client, article, headline="Saved by a colleague meanwhile")
+    response = client.post(url, article_post(article, headline="Original headline", loaded_version=opened))
+    assert response.status_code == 200
+    assert "while you were editing" in response.text
+    article.refresh_from_db()
+    assert article.headline == "Saved by a colleague meanwhile"
