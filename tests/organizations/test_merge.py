@@ -35,7 +35,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pair():
     keep = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
-    drop = PersonFactory(name="Pirhoshein Kolivand", slug="pirhoshein-kolivand", wikidata_id="Q123")
+    drop = PersonFactory(name="Pirhoshein Kolivan", slug="pirhoshein-kolivand", wikidata_id="Q123")
     PersonAlias.objects.create(person=drop, name="پیرحسین کولیوند", kind="native", language="fa")
     shared, only_drop = ArticleFactory(), ArticleFactory()
     ArticlePersonFactory(article=shared, person=keep, role="about")
@@ -61,7 +61,7 @@ def test_merge_moves_every_link_once_and_keeps_dropped_name_as_alias(
     assert Byline.objects.get(article=only_drop).person == keep
     assert Affiliation.objects.filter(person=keep).count() == 1
     assert EventParticipant.objects.filter(person=keep).count() == 1
-    assert set(keep.aliases.values_list("name", flat=True)) == {"Pirhoshein Kolivand", "پیرحسین کولیوند"}
+    assert set(keep.aliases.values_list("name", flat=True)) == {"Pirhoshein Kolivan", "پیرحسین کولیوند"}
     keep.refresh_from_db()
     assert keep.wikidata_id == "Q123"
     assert report.moved["article links"] == 1
@@ -83,15 +83,15 @@ def test_merge_is_recorded_in_history(pair, admin_user):
     merge = EntityMerge.objects.get()
     assert (merge.keep_id, merge.drop_name, merge.drop_slug) == (
         keep.pk,
-        "Pirhoshein Kolivand",
+        "Pirhoshein Kolivan",
         "pirhoshein-kolivand",
     )
     assert merge.merged_by == admin_user
-    assert "Merged “Pirhoshein Kolivand”" in LogEntry.objects.get(object_id=str(keep.pk)).change_message
+    assert "Merged “Pirhoshein Kolivan”" in LogEntry.objects.get(object_id=str(keep.pk)).change_message
     # The revision history (django-reversion) of the record kept shows the merge, who and why.
     version = Version.objects.get_for_object(keep).select_related("revision").get()
     assert version.revision.user == admin_user
-    assert "Merged “Pirhoshein Kolivand”" in version.revision.comment
+    assert "Merged “Pirhoshein Kolivan”" in version.revision.comment
 
 
 def test_self_merge_and_cross_kind_are_refused_without_changes(pair):
@@ -129,7 +129,7 @@ def test_organization_merge_moves_links_acronym_and_aliases():
 def test_merge_command_by_slug_and_id(pair, capsys):
     keep, drop, *_ = pair
     call_command("merge_entities", "person", keep.slug, str(drop.pk))
-    assert "Merged “Pirhoshein Kolivand” into “Pirhossein Kolivand”" in capsys.readouterr().out
+    assert "Merged “Pirhoshein Kolivan” into “Pirhossein Kolivand”" in capsys.readouterr().out
     assert not Person.objects.filter(pk=drop.pk).exists()
 
 
