@@ -33,16 +33,24 @@ def _admin_url(entity: models.Model) -> str:
         return ""
 
 
+def _on_line(line: int | None) -> str:
+    return _(" (line %(line)s of this import)") % {"line": line} if line else ""
+
+
 @dataclass
 class NameClash:
     entity: models.Model
     via_alias: str  # the alias that holds the name, or "" when it is the entity's own name
+    #: For a record of the same import run, not yet saved: the line it is on.
+    line: int | None = None
 
     code = "name_taken"
 
     @property
     def message(self) -> str:
-        where = _(" (as its other name “%(alias)s”)") % {"alias": self.via_alias} if self.via_alias else ""
+        where = _on_line(self.line)
+        if self.via_alias:
+            where += _(" (as its other name “%(alias)s”)") % {"alias": self.via_alias}
         return _(
             "This name already belongs to the %(kind)s “%(name)s”%(where)s. "
             "If they are the same, add your spelling there, or merge the two."
@@ -57,15 +65,16 @@ class NameClash:
 class AcronymClash:
     entity: Organization
     acronym: str
+    line: int | None = None
 
     code = "acronym_taken"
 
     @property
     def message(self) -> str:
         return _(
-            "The acronym “%(acronym)s” already belongs to the organization “%(name)s”. "
+            "The acronym “%(acronym)s” already belongs to the organization “%(name)s”%(where)s. "
             "If they are the same, merge the two."
-        ) % {"acronym": self.acronym, "name": self.entity.name}
+        ) % {"acronym": self.acronym, "name": self.entity.name, "where": _on_line(self.line)}
 
     @property
     def admin_url(self) -> str:

@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from reversion.models import Version
 
 from articles.models import ArticleOrganization, ArticlePerson, Byline, Quote
+from organizations.identity import NameClash, name_owner
 from organizations.merge import MergeError, entity_merge
 from organizations.models import (
     Affiliation,
@@ -151,3 +153,29 @@ def test_merge_command_bad_input_is_one_line_error(pair, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("merge_entities", *args)
     assert Person.objects.count() >= 2
+
+
+def test_after_a_merge_the_dropped_name_and_acronym_belong_to_keep():
+    keep = OrganizationFactory(name="Iranian Red Crescent Society", acronym="", slug="ircs")
+    drop = OrganizationFactory(name="Red Crescent Society of Iran", acronym="IRCS", slug="rcsi")
+    entity_merge(kind="organization", keep=keep, drop=drop)
+    keep.refresh_from_db()
+    assert keep.acronym == "IRCS"
+    assert name_owner(Organization, "Red-Crescent Society of Iran") == NameClash(
+        keep, "Red Crescent Society of Iran"
+    )
+    # The dropped record cannot come back beside KEEP, by its name or by its acronym.
+    again = Organization(name="Red Crescent Society of Iran", slug="rcsi-2", acronym="ircs", kind="ngo")
+    with pytest.raises(ValidationError) as refused:
+        again.full_clean()
+    assert refused.value.message_dict == {
+        "name": [
+            "This name already belongs to the organization “Iranian Red Crescent Society” (as its other "
+            "name “Red Crescent Society of Iran”). If they are the same, add your spelling there, or merge "
+            "the two."
+        ],
+        "acronym": [
+            "The acronym “ircs” already belongs to the organization “Iranian Red Crescent Society”. If they "
+            "are the same, merge the two."
+        ],
+    }
