@@ -96,7 +96,9 @@ def read_drafts(paths: list[Path | str], problems: Problems) -> list[ArticleDraf
     return drafts
 
 
-def apply_options(drafts: list[ArticleDraft], options: ImportOptions, now) -> None:
+def apply_options(drafts: list[ArticleDraft], options: ImportOptions, now) -> set[int]:
+    """Fill what the options say; returns the drafts (by id) published "now" for want of a time."""
+    published_now = set()
     for draft in drafts:
         if options.section and not draft.section:
             draft.section = options.section
@@ -107,6 +109,8 @@ def apply_options(drafts: list[ArticleDraft], options: ImportOptions, now) -> No
             values["status"] = Article.Status.PUBLISHED
         if values["status"] == Article.Status.PUBLISHED and values["published_at"] is None:
             values["published_at"] = now
+            published_now.add(id(draft))
+    return published_now
 
 
 def _lookup(model, slugs: set[str], field_name: str = "slug") -> dict[str, int]:
@@ -123,6 +127,8 @@ class Resolved:
     related_targets: dict[str, int]
     #: Drafts (by id) the publish gate let through, so known not to be stubs.
     gated: set[int] = field(default_factory=set)
+    #: Drafts (by id) published now because the file gave no time.
+    published_now: set[int] = field(default_factory=set)
 
 
 def check(drafts: list[ArticleDraft], options: ImportOptions) -> Resolved:
@@ -241,8 +247,13 @@ def _check_publish_gate(drafts: list[ArticleDraft]) -> set[int]:
 def _article_fields(article: Article, draft: ArticleDraft, resolved: Resolved, images: dict) -> None:
     values = draft.values
     first_published, last_published = article.first_published_at, article.last_published_at
+    # As article_publish does: an article already out keeps its publish time when no new one is given.
+    already_out = article.pk and article.status == Article.Status.PUBLISHED and article.published_at
+    kept_time = article.published_at if already_out and id(draft) in resolved.published_now else None
     for name in SCALAR_FIELDS:
         setattr(article, name, values[name])
+    if kept_time is not None and kept_time <= values["published_at"]:
+        article.published_at = kept_time
     # A replaced article keeps its publishing history unless the file gives one.
     article.first_published_at = values["first_published_at"] or first_published
     article.last_published_at = values["last_published_at"] or last_published
@@ -376,8 +387,9 @@ def import_drafts(
     drafts: list[ArticleDraft], options: ImportOptions, problems: Problems
 ) -> ArticleImportReport:
     now = timezone.now()
-    apply_options(drafts, options, now)
+    published_now = apply_options(drafts, options, now)
     resolved = check(drafts, options)
+    resolved.published_now = published_now
     problems.raise_if_any()
     report = ArticleImportReport(dry_run=options.dry_run, drafts=drafts)
     if options.dry_run:

@@ -141,3 +141,14 @@ def test_demo_story_that_fails_the_gate_stops_the_demo(tmp_path, monkeypatch):
         "sentences under the headline. Nothing was loaded."
     )
     assert not Article.objects.exists() and not Person.objects.exists()
+
+
+def test_publishing_again_an_article_already_out_keeps_its_publish_time(tmp_path, author):
+    original = ArticleFactory(slug="out-already")
+    out_at = original.published_at
+    path = write_jsonl(tmp_path / "a.jsonl", ready("out-already", dek="A new standfirst."))
+    call_command("import_articles", str(path), "--update", "--publish", stdout=StringIO())
+    article = Article.objects.get(slug="out-already")
+    assert article.dek == "A new standfirst."
+    assert article.published_at == out_at
+    assert article.first_published_at == out_at and article.last_published_at == out_at
