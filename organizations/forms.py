@@ -3,39 +3,33 @@
 from django import forms
 from django.utils.html import format_html
 
-from organizations.identity import name_owner
+from organizations.identity import AcronymClash, NameClash, acronym_owner, name_owner
 
 
 class EntityNameForm(forms.ModelForm):
-    """Refuses a name that another entity of the kind already has (as its name or an alias).
+    """Shows the model's identity errors with a link to the record that has the name or acronym.
 
-    The message names that entity and links to it, so the editor can add the spelling there or
-    merge the two instead of creating a second record of one person.
+    The rule itself is the model's ``clean()`` (organizations.identity), which every write path
+    meets; this form only adds the link, so the editor can add the spelling there or merge the two
+    instead of creating a second record of one person.
     """
 
-    def clean_name(self):
-        name = self.cleaned_data["name"]
-        clash = name_owner(type(self.instance), name, exclude_pk=self.instance.pk)
-        if clash is not None:
-            if clash.admin_url:
-                raise forms.ValidationError(
-                    format_html(
-                        '{} <a href="{}">Open “{}”</a>.', clash.message, clash.admin_url, clash.entity
-                    )
-                )
-            raise forms.ValidationError(clash.message)
-        return name
+    def _post_clean(self):
+        super()._post_clean()
+        instance = self.instance
+        if self.has_error("name", NameClash.code):
+            self._link("name", name_owner(type(instance), instance.name, exclude_pk=instance.pk))
+        if self.has_error("acronym", AcronymClash.code):
+            self._link("acronym", acronym_owner(instance.acronym, exclude_pk=instance.pk))
 
-    def clean_acronym(self):
-        """Two organizations never share an acronym: "ICRC" must name one of them."""
-        acronym = (self.cleaned_data.get("acronym") or "").strip()
-        if not acronym:
-            return acronym
-        model = type(self.instance)
-        other = model.objects.filter(acronym=acronym).exclude(pk=self.instance.pk).first()
-        if other is not None:
-            raise forms.ValidationError(
-                f"The acronym “{acronym}” already belongs to the organization “{other.name}”. "
-                "If they are the same, merge the two."
-            )
-        return acronym
+    def _link(self, field: str, clash: NameClash | AcronymClash | None) -> None:
+        """Replace the model's message on ``field`` with the same message and a link to the record."""
+        if clash is None or not clash.admin_url:
+            return
+        linked = forms.ValidationError(
+            format_html('{} <a href="{}">Open “{}”</a>.', clash.message, clash.admin_url, clash.entity),
+            code=clash.code,
+        )
+        self._errors[field] = self.error_class(
+            [linked if error.code == clash.code else error for error in self._errors[field].as_data()]
+        )

@@ -206,8 +206,10 @@ def _merge_names_and_slugs(kind: str, keep, drop, report: MergeReport) -> None:
     names.append((drop.name, "spelling", ""))
     if kind == "organization" and drop.acronym and keep.acronym and drop.acronym != keep.acronym:
         names.append((drop.acronym, "other", ""))
-    # DROP's aliases go first: the one-owner trigger would see them as another entity's names.
+    # DROP's aliases and its name key go first: the one-owner triggers would see them as another
+    # entity's names when they become KEEP's aliases.
     alias_model.objects.filter(**{owner: drop}).delete()
+    type(drop).objects.filter(pk=drop.pk).update(name_key="")
     existing = {
         a.casefold() for a in alias_model.objects.filter(**{owner: keep}).values_list("name", flat=True)
     }

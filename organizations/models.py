@@ -6,8 +6,9 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Lower
+from django.db.models.functions import Lower, Upper
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
@@ -76,6 +77,29 @@ class Entity(SlugHistoryMixin, VersionedModel):
             kwargs["update_fields"] = {*update_fields, "name_key"}
         super().save(*args, **kwargs)
 
+    #: Unique constraints that :meth:`clean` checks with a message naming the record that has the
+    #: name or acronym; Django's own constraint check would only say "already exists".
+    identity_constraints: frozenset[str] = frozenset()
+
+    def clean(self):
+        """One normalized name per entity of a kind (and one acronym per organization)."""
+        from django.core.exceptions import ValidationError
+
+        from organizations.identity import identity_clashes
+
+        super().clean()
+        clashes = identity_clashes(self)
+        if clashes:
+            raise ValidationError(
+                {field: ValidationError(c.message, code=c.code) for field, c in clashes.items()}
+            )
+
+    def get_constraints(self):
+        return [
+            (model, [c for c in constraints if c.name not in self.identity_constraints])
+            for model, constraints in super().get_constraints()
+        ]
+
 
 class Organization(Entity):
     class Kind(models.TextChoices):
@@ -116,8 +140,22 @@ class Organization(Entity):
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="organization_unique_wikidata_id"
             ),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="organization_not_own_parent"),
+            models.UniqueConstraint(
+                fields=["name_key"],
+                condition=~Q(name_key=""),
+                name="organization_unique_name_key",
+                violation_error_message=_("Another organization already has this name."),
+            ),
+            models.UniqueConstraint(
+                Upper("acronym"),
+                condition=~Q(acronym=""),
+                name="organization_unique_acronym",
+                violation_error_message=_("Another organization already has this acronym."),
+            ),
         ]
         indexes = [models.Index(Lower("name"), name="organization_name_lower")]
+
+    identity_constraints = frozenset({"organization_unique_name_key", "organization_unique_acronym"})
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
@@ -143,8 +181,16 @@ class Person(Entity):
             models.UniqueConstraint(
                 fields=["wikidata_id"], condition=~Q(wikidata_id=""), name="person_unique_wikidata_id"
             ),
+            models.UniqueConstraint(
+                fields=["name_key"],
+                condition=~Q(name_key=""),
+                name="person_unique_name_key",
+                violation_error_message=_("Another person already has this name."),
+            ),
         ]
         indexes = [models.Index(Lower("name"), name="person_name_lower")]
+
+    identity_constraints = frozenset({"person_unique_name_key"})
 
     def get_absolute_url(self) -> str:
         return reverse("organizations:person_detail", kwargs={"slug": self.slug})

@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,6 +26,7 @@ from articles.models import (
 )
 from articles.related.scoring import related_rebuild
 from articles.search import search_index_update
+from articles.workflow.services import publish_problems
 from organizations.models import (
     Affiliation,
     EntityMerge,
@@ -253,6 +255,7 @@ def load_demo() -> DemoReport:
             published_at = _aware(row.get("published_at"), NEWSROOM_ZONE)
             if status == "published" and published_at is None:
                 published_at = datetime(2026, 11, 1, 9, 0, tzinfo=NEWSROOM_ZONE)
+        _check_publish_gate(row, status)
         source = row.get("source") or {}
         obj, created = _upsert(
             Article,
@@ -310,6 +313,19 @@ def load_demo() -> DemoReport:
         related_rebuild(article=article)
     search_index_update(article.pk for article in articles)
     return report
+
+
+def _check_publish_gate(row: dict, status: str) -> None:
+    """A demo story goes public only past the workflow's publish gate, like any other story."""
+    if status not in (Article.Status.PUBLISHED, Article.Status.SCHEDULED):
+        return
+    problems = publish_problems(
+        body=row.get("body", ""),
+        dek=row.get("dek", ""),
+        byline_count=len(row.get("bylines", [])),
+    )
+    if problems:
+        raise ValidationError(f"articles.json: {row['slug']}: publish: {' '.join(problems)}")
 
 
 def ensure_demo_user() -> tuple[str, str]:

@@ -15,6 +15,14 @@ from articles.io.records import Problems, Record, json_lines
 from articles.links import ENTITY_LINKS
 from articles.models import Quote, Section
 from newsroom.progress import progress
+from organizations.identity import (
+    AcronymClash,
+    NameClash,
+    acronym_key,
+    acronym_owners,
+    key_for,
+    name_owners,
+)
 from organizations.models import (
     Affiliation,
     Event,
@@ -28,7 +36,7 @@ from organizations.models import (
     PersonAlias,
     PersonSlug,
 )
-from organizations.names import name_key, normalize_name
+from organizations.names import normalize_name
 
 TIMES = {"created_at", "updated_at"}
 SECTION_FIELDS = {"type", "slug", "name", "description", "position"}
@@ -338,43 +346,60 @@ def _check_references(entries: list[Entry], *, update: bool, problems: Problems)
             if entry.refs["parent"]:
                 need(entry, "event", entry.refs["parent"], "parent")
     _check_old_slugs(entries)
-    _check_alias_keys(entries)
+    _check_identity(entries)
     _check_wikidata_ids(entries)
     return existing
 
 
-def _check_alias_keys(entries: list[Entry]) -> None:
-    """One name key, one entity: the rule the alias tables enforce, checked before writing."""
-    for kind, alias_model, owner_field, honorifics in (
-        ("organization", OrganizationAlias, "organization", False),
-        ("person", PersonAlias, "person", True),
-    ):
-        claimed: dict[str, Entry] = {}
-        for entry in (e for e in entries if e.kind == kind):
+def _check_identity(entries: list[Entry]) -> None:
+    """One normalized name per entity of a kind, one acronym per organization, for the whole run.
+
+    The rules of :mod:`organizations.identity` (the ones the admin applies through the models'
+    ``clean()``), with its messages: between records of the run, and against the database in
+    three queries. A record replaced by this run (--update) is judged by what the file says.
+    """
+    for model in (Organization, Person):
+        run = [e for e in entries if e.kind == model._meta.model_name]
+        replaced = {e.slug for e in run}
+        claims: list[tuple[Entry, str, str, str]] = []  # (entry, field, key, the alias or "")
+        for entry in run:
+            claims.append((entry, "name", key_for(model, entry.values["name"]), ""))
             for i, alias in enumerate(entry.children["aliases"]):
                 alias["normalized"] = normalize_name(alias["name"])
-                alias["name_key"] = key = name_key(alias["name"], honorifics=honorifics)
-                if not key:
-                    continue
-                owner = claimed.setdefault(key, entry)
-                if owner is not entry:
-                    entry.record.problem(
-                        f"aliases[{i}].name",
-                        f"{alias['name']!r} is also an other name of the {kind} {owner.slug!r} "
-                        f"(line {owner.record.line}); one name belongs to one {kind}.",
-                    )
-        replaced = {e.slug for e in entries if e.kind == kind}
-        rows = alias_model.objects.filter(name_key__in=claimed).values_list(
-            "name_key", "name", f"{owner_field}__slug"
-        )
-        for key, name, owner_slug in rows:
-            entry = claimed[key]
-            if owner_slug not in replaced and owner_slug != entry.slug:
-                entry.record.problem(
-                    "aliases",
-                    f"{name!r} is already an other name of the {kind} {owner_slug!r}; one name belongs to "
-                    f"one {kind} (merge them, or drop the alias).",
-                )
+                alias["name_key"] = key_for(model, alias["name"])
+                claims.append((entry, f"aliases[{i}].name", alias["name_key"], alias["name"]))
+        first: dict[str, tuple[Entry, str]] = {}
+        for entry, where, key, alias in claims:
+            if not key:
+                continue
+            owner, via = first.setdefault(key, (entry, alias))
+            if owner is not entry:  # one entity may keep several spellings of one key
+                unsaved = model(name=owner.values["name"], slug=owner.slug)
+                entry.record.problem(where, NameClash(unsaved, via, line=owner.record.line).message)
+        owners = name_owners(model, first)
+        for entry, where, key, _alias in claims:
+            clash = next(
+                (c for c in owners.get(key, []) if c.entity.slug not in replaced | {entry.slug}), None
+            )
+            if clash is not None:
+                entry.record.problem(where, clash.message)
+
+    organizations = [e for e in entries if e.kind == "organization"]
+    replaced = {e.slug for e in organizations}
+    claimed: dict[str, Entry] = {}
+    for entry in organizations:
+        acronym = entry.values["acronym"]
+        if not acronym_key(acronym):
+            continue
+        owner = claimed.setdefault(acronym_key(acronym), entry)
+        if owner is not entry:
+            unsaved = Organization(name=owner.values["name"], slug=owner.slug)
+            entry.record.problem("acronym", AcronymClash(unsaved, acronym, line=owner.record.line).message)
+    for key, organizations_with_it in acronym_owners(claimed).items():
+        entry = claimed[key]
+        other = next((o for o in organizations_with_it if o.slug not in replaced), None)
+        if other is not None:
+            entry.record.problem("acronym", AcronymClash(other, entry.values["acronym"]).message)
 
 
 def _check_wikidata_ids(entries: list[Entry]) -> None:

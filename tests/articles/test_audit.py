@@ -74,7 +74,7 @@ def test_published_without_alt_text_or_dek(clean_newsroom):
 
 def test_orphan_and_duplicate_entities(clean_newsroom):
     PersonFactory(slug="pirhossein-kolivand", name="Pirhossein Kolivand")
-    PersonFactory(slug="pirhoshein-kolivand", name="Pirhoshein Kolivand")
+    PersonFactory(slug="pirhoshein-kolivand", name="Pirhoshein Kolivan")
     orphans = findings("orphan_entity")
     assert any(f.startswith("person pirhossein-kolivand:") for f in orphans)
     assert not any(f.startswith("person nasrin-karimi:") for f in orphans)

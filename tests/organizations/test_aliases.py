@@ -39,16 +39,18 @@ def test_database_refuses_one_alias_key_on_two_people():
     first = PersonFactory(name="Hossein Yarahmadi")
     second = PersonFactory(name="Someone Else")
     PersonAlias.objects.create(person=first, name="Hosein Yar-Ahmadi")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         PersonAlias.objects.create(person=second, name="Hussein Yarahmadi")
+    assert refused.value.__cause__.diag.constraint_name == "personalias_one_owner"
 
 
 def test_database_refuses_one_alias_key_on_two_organizations():
     first = OrganizationFactory(name="Iranian Red Crescent Society")
     second = OrganizationFactory(name="Another Society")
     OrganizationAlias.objects.create(organization=first, name="Red Crescent Society of Iran")
-    with pytest.raises(IntegrityError), transaction.atomic():
+    with pytest.raises(IntegrityError) as refused, transaction.atomic():
         OrganizationAlias.objects.create(organization=second, name="Red-Crescent society of IRAN")
+    assert refused.value.__cause__.diag.constraint_name == "organizationalias_one_owner"
 
 
 def test_name_owner_and_entities_named_resolve_variants():

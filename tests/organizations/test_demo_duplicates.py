@@ -19,7 +19,7 @@ def demo(capsys):
 def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo, capsys, client):
     pair = find_duplicates("person")[0]
     assert {pair.keep.slug, pair.drop.slug} == {"pirhossein-kolivand", "pirhoshein-kolivand"}
-    assert pair.score == 1.0
+    assert pair.score >= 0.85 and "close spelling" in pair.reason
     call_command("find_duplicate_entities")
     out = capsys.readouterr().out
     assert "merge_entities person pirhossein-kolivand pirhoshein-kolivand" in out
@@ -32,7 +32,7 @@ def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo, capsys, clie
     call_command("load_demo")
     assert "nothing changed" in capsys.readouterr().out
     assert not Person.objects.filter(slug="pirhoshein-kolivand").exists()
-    assert "Pirhoshein Kolivand" in keep.aliases.values_list("name", flat=True)
+    assert "Pirhoshein Kolivan" in keep.aliases.values_list("name", flat=True)
     assert client.get("/people/pirhoshein-kolivand/").status_code == 301
     page = client.get("/people/pirhossein-kolivand/").content.decode()
     assert "rural paramedics" in page and "faster rebuilding" in page

@@ -3,15 +3,16 @@
 import pytest
 
 from organizations.duplicates import find_duplicates
-from organizations.models import PersonAlias
 from tests.factories import AffiliationFactory, ArticlePersonFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_variant_spelling_pair_is_listed_with_same_name_reason():
+def test_close_spelling_pair_is_listed_keeping_the_better_linked_record():
+    # The same normalized name can no longer be two records (the database refuses it), so what
+    # is left to find are close spellings the name key does not fold, such as a lost letter.
     keep = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
-    drop = PersonFactory(name="Pirhoshein Kolivand", slug="pirhoshein-kolivand")
+    drop = PersonFactory(name="Pirhoshein Kolivan", slug="pirhoshein-kolivand")
     ArticlePersonFactory(person=keep)
     ArticlePersonFactory(person=keep)
     ArticlePersonFactory(person=drop)
@@ -20,29 +21,18 @@ def test_variant_spelling_pair_is_listed_with_same_name_reason():
     assert len(pairs) == 1
     pair = pairs[0]
     assert (pair.keep, pair.drop) == (keep, drop)
-    assert pair.score == 1.0
-    assert "same normalized name" in pair.reason
-
-
-def test_alias_matching_another_persons_name_is_a_duplicate():
-    first = PersonFactory(name="Ali Fadavi", slug="ali-fadavi")
-    PersonAlias.objects.create(person=first, name="علی فدوی")
-    second = PersonFactory(name="علي فدوي", slug="ali-fadavi-fa")
-    [pair] = find_duplicates("person")
-    assert {pair.keep, pair.drop} == {first, second}
+    assert 0.85 <= pair.score < 1.0
+    assert "close spelling" in pair.reason
 
 
 def test_close_spelling_with_same_affiliation_scores_above_close_spelling_alone():
     irc = OrganizationFactory(name="Red Crescent", acronym="IRCS")
-    a = PersonFactory(name="Mahdi Valipour", slug="a")
-    b = PersonFactory(name="Mahdi Valipoor", slug="b")  # ou/oo fold: same key
     c = PersonFactory(name="Kamran Jafarzadeh", slug="c")
     d = PersonFactory(name="Kamran Jafarzade", slug="d")
     e = PersonFactory(name="Kamran Jafarzadi", slug="e")
     AffiliationFactory(person=c, organization=irc)
     AffiliationFactory(person=d, organization=irc)
     pairs = {frozenset((p.keep, p.drop)): p for p in find_duplicates("person")}
-    assert pairs[frozenset((a, b))].score == 1.0
     with_affiliation = pairs[frozenset((c, d))]
     assert (
         "close spelling" in with_affiliation.reason and "same affiliation (IRCS)" in with_affiliation.reason
@@ -57,11 +47,11 @@ def test_different_people_are_not_listed():
     assert find_duplicates("person") == []
 
 
-def test_organizations_with_same_normalized_name():
+def test_organizations_with_a_close_spelling():
     OrganizationFactory(name="Iranian Red Crescent Society", acronym="IRCS", slug="ircs")
-    OrganizationFactory(name="Iranian Red-Crescent society", acronym="", slug="ircs-2")
+    OrganizationFactory(name="Iranian Red Cresent Society", acronym="", slug="ircs-2")
     [pair] = find_duplicates("organization")
-    assert pair.kind == "organization" and pair.score == 1.0
+    assert pair.kind == "organization" and "close spelling" in pair.reason
 
 
 def test_unknown_kind_is_refused():

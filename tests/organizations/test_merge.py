@@ -2,11 +2,13 @@
 
 import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from reversion.models import Version
 
 from articles.models import ArticleOrganization, ArticlePerson, Byline, Quote
+from organizations.identity import NameClash, name_owner
 from organizations.merge import MergeError, entity_merge
 from organizations.models import (
     Affiliation,
@@ -35,7 +37,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def pair():
     keep = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
-    drop = PersonFactory(name="Pirhoshein Kolivand", slug="pirhoshein-kolivand", wikidata_id="Q123")
+    drop = PersonFactory(name="Pirhoshein Kolivan", slug="pirhoshein-kolivand", wikidata_id="Q123")
     PersonAlias.objects.create(person=drop, name="پیرحسین کولیوند", kind="native", language="fa")
     shared, only_drop = ArticleFactory(), ArticleFactory()
     ArticlePersonFactory(article=shared, person=keep, role="about")
@@ -61,7 +63,7 @@ def test_merge_moves_every_link_once_and_keeps_dropped_name_as_alias(
     assert Byline.objects.get(article=only_drop).person == keep
     assert Affiliation.objects.filter(person=keep).count() == 1
     assert EventParticipant.objects.filter(person=keep).count() == 1
-    assert set(keep.aliases.values_list("name", flat=True)) == {"Pirhoshein Kolivand", "پیرحسین کولیوند"}
+    assert set(keep.aliases.values_list("name", flat=True)) == {"Pirhoshein Kolivan", "پیرحسین کولیوند"}
     keep.refresh_from_db()
     assert keep.wikidata_id == "Q123"
     assert report.moved["article links"] == 1
@@ -83,15 +85,15 @@ def test_merge_is_recorded_in_history(pair, admin_user):
     merge = EntityMerge.objects.get()
     assert (merge.keep_id, merge.drop_name, merge.drop_slug) == (
         keep.pk,
-        "Pirhoshein Kolivand",
+        "Pirhoshein Kolivan",
         "pirhoshein-kolivand",
     )
     assert merge.merged_by == admin_user
-    assert "Merged “Pirhoshein Kolivand”" in LogEntry.objects.get(object_id=str(keep.pk)).change_message
+    assert "Merged “Pirhoshein Kolivan”" in LogEntry.objects.get(object_id=str(keep.pk)).change_message
     # The revision history (django-reversion) of the record kept shows the merge, who and why.
     version = Version.objects.get_for_object(keep).select_related("revision").get()
     assert version.revision.user == admin_user
-    assert "Merged “Pirhoshein Kolivand”" in version.revision.comment
+    assert "Merged “Pirhoshein Kolivan”" in version.revision.comment
 
 
 def test_self_merge_and_cross_kind_are_refused_without_changes(pair):
@@ -129,7 +131,7 @@ def test_organization_merge_moves_links_acronym_and_aliases():
 def test_merge_command_by_slug_and_id(pair, capsys):
     keep, drop, *_ = pair
     call_command("merge_entities", "person", keep.slug, str(drop.pk))
-    assert "Merged “Pirhoshein Kolivand” into “Pirhossein Kolivand”" in capsys.readouterr().out
+    assert "Merged “Pirhoshein Kolivan” into “Pirhossein Kolivand”" in capsys.readouterr().out
     assert not Person.objects.filter(pk=drop.pk).exists()
 
 
@@ -151,3 +153,29 @@ def test_merge_command_bad_input_is_one_line_error(pair, args, message):
     with pytest.raises(CommandError, match=message):
         call_command("merge_entities", *args)
     assert Person.objects.count() >= 2
+
+
+def test_after_a_merge_the_dropped_name_and_acronym_belong_to_keep():
+    keep = OrganizationFactory(name="Iranian Red Crescent Society", acronym="", slug="ircs")
+    drop = OrganizationFactory(name="Red Crescent Society of Iran", acronym="IRCS", slug="rcsi")
+    entity_merge(kind="organization", keep=keep, drop=drop)
+    keep.refresh_from_db()
+    assert keep.acronym == "IRCS"
+    assert name_owner(Organization, "Red-Crescent Society of Iran") == NameClash(
+        keep, "Red Crescent Society of Iran"
+    )
+    # The dropped record cannot come back beside KEEP, by its name or by its acronym.
+    again = Organization(name="Red Crescent Society of Iran", slug="rcsi-2", acronym="ircs", kind="ngo")
+    with pytest.raises(ValidationError) as refused:
+        again.full_clean()
+    assert refused.value.message_dict == {
+        "name": [
+            "This name already belongs to the organization “Iranian Red Crescent Society” (as its other "
+            "name “Red Crescent Society of Iran”). If they are the same, add your spelling there, or merge "
+            "the two."
+        ],
+        "acronym": [
+            "The acronym “ircs” already belongs to the organization “Iranian Red Crescent Society”. If they "
+            "are the same, merge the two."
+        ],
+    }

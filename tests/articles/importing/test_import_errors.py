@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article
 from organizations.models import Organization, Person
-from tests.factories import ArticleFactory, PersonFactory, SectionFactory
+from tests.factories import STORY, ArticleFactory, PersonFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -115,7 +115,7 @@ def test_dry_run_lists_what_would_be_created_and_writes_nothing(tmp_path, capsys
 def test_publish_section_and_author_options_fill_what_the_file_leaves_out(tmp_path):
     SectionFactory(slug="health", name="Health")
     PersonFactory(slug="mina-shirazi", name="Mina Shirazi")
-    path = write_lines(tmp_path / "a.jsonl", article("first"))
+    path = write_lines(tmp_path / "a.jsonl", article("first", dek="A standfirst.", body=STORY))
     call_command("import_articles", str(path), "--publish", "--section", "health", "--author", "mina-shirazi")
     imported = Article.objects.get(slug="first")
     assert imported.status == Article.Status.PUBLISHED
@@ -148,10 +148,11 @@ def test_alias_already_naming_another_person_is_refused_before_writing(tmp_path)
         },
     )
     message, stderr = run_import("import_entities", path)
-    assert (
-        f"{path}:3: aliases[0].name: 'Pirhossein Kolivand' is also an other name of the person 'other'"
-        in (stderr + message)
-    )
+    for line in (2, 3):
+        assert (
+            f"{path}:{line}: aliases[0].name: This name already belongs to the person “Pirhossein Kolivand” "
+            "(line 1 of this import)."
+        ) in (stderr + message)
     assert not Person.objects.exists()
 
 
@@ -201,7 +202,14 @@ def test_update_keeps_the_first_publication_time(tmp_path):
     original = ArticleFactory(slug="taken")
     first = original.first_published_at
     later = (original.published_at + timedelta(days=1)).isoformat()
-    path = write_lines(tmp_path / "a.jsonl", article("taken", status="published", published_at=later))
+    PersonFactory(slug="mina-shirazi")
+    path = write_lines(
+        tmp_path / "a.jsonl",
+        article(
+            "taken", status="published", published_at=later, dek="A standfirst.", body=STORY,
+            bylines=["mina-shirazi"],
+        ),
+    )  # fmt: skip
     call_command("import_articles", str(path), "--update")
     updated = Article.objects.get(slug="taken")
     assert updated.first_published_at == first

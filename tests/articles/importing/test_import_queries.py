@@ -34,6 +34,7 @@ def jsonl(tmp_path, name, count):
             "type": "article",
             "slug": f"{name}-{n}",
             "headline": f"Story {n}",
+            "dek": "Clinics reopen after the earthquake.",
             "body": STORY,
             "section": "health",
             "status": "published",

@@ -23,6 +23,7 @@ def test_imported_stories_sharing_a_person_become_related(tmp_path, django_captu
             "body": STORY,
             "section": "health",
             "status": "published",
+            "bylines": ["nasrin-karimi"],
             "people": [{"slug": "nasrin-karimi", "role": "about"}],
         }
         for n in range(3)

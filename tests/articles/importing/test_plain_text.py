@@ -1,9 +1,10 @@
 """A news page copied from a website as plain text becomes one clean, credited article."""
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from articles.io.plaintext import parse_news_page
 from articles.models import Article
@@ -86,12 +87,16 @@ def test_byline_and_tags_lines_are_read_not_printed(newsroom, capsys):
     assert "Tags:" not in article.body
 
 
-def test_publish_option_makes_it_public(newsroom, client, capsys):
-    call_command("import_articles", str(PAGE), "--publish")
-    article = Article.objects.get()
-    response = client.get(article.get_absolute_url())
-    assert response.status_code == 200
-    assert "What the shelters offer" in response.text
+def test_publish_option_goes_through_the_publish_gate(newsroom, capsys):
+    # A page copied from a website has no standfirst: the workflow's gate refuses to publish it,
+    # with the gate's own words, and the run writes nothing.
+    err = StringIO()
+    with pytest.raises(CommandError) as failure:
+        call_command("import_articles", str(PAGE), "--publish", stderr=err)
+    assert f"{PAGE}:1: publish: The standfirst (dek) is empty." in str(failure.value)
+    assert not Article.objects.exists()
+    call_command("import_articles", str(PAGE))  # as a draft it is accepted, for an editor to finish
+    assert Article.objects.get().status == Article.Status.DRAFT
 
 
 @pytest.mark.parametrize("marker", ["Related", "You may also like", "Read more:", "RELATED POSTS"])
@@ -147,14 +152,13 @@ def test_imported_page_is_a_draft_no_reader_can_see(newsroom, client, capsys):
     assert article.headline not in client.get("/").text
 
 
-def test_a_published_placeholder_page_stays_hidden(newsroom, client, tmp_path, capsys):
+def test_a_placeholder_page_is_never_published(newsroom, tmp_path):
     page = tmp_path / "stub.txt"
     page.write_text("Minister to visit Tabriz\n\nThis article will be expanded soon.\n", "utf-8")
-    call_command("import_articles", str(page), "--publish")
-    article = Article.objects.get()
-    assert article.status == Article.Status.PUBLISHED
-    assert article.is_stub
-    assert client.get(article.get_absolute_url()).status_code == 404
+    with pytest.raises(CommandError) as failure:
+        call_command("import_articles", str(page), "--publish", stderr=StringIO())
+    assert f"{page}:1: publish: The article is a stub:" in str(failure.value)
+    assert not Article.objects.exists()
 
 
 def test_page_furniture_is_dropped_and_a_dateline_credit_is_read(newsroom):

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from website.demo_loader import ensure_demo_user, load_demo
@@ -23,7 +24,10 @@ class Command(BaseCommand):
             raise CommandError(
                 "--demo-user is for local use only: set DJANGO_DEBUG=1, or use createsuperuser."
             )
-        report = load_demo()
+        try:
+            report = load_demo()
+        except ValidationError as error:
+            raise CommandError(f"{error.messages[0]} Nothing was loaded.") from error
         self.stdout.write(self.style.SUCCESS(report.summary()))
         if demo_user:
             username, password = ensure_demo_user()
