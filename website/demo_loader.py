@@ -71,11 +71,10 @@ NOT_COMPARED = {"created_at", "updated_at"}
 #: Article times the importer keeps from the stored article when the file gives none.
 KEPT_HISTORY = {"first_published_at", "last_published_at"}
 #: Lists whose order means nothing (the exporter sorts them); compared as sets.
-UNORDERED = {"aliases", "affiliations", "old_slugs", "organizers", "participants", "tags"} | {
-    "people",
-    "organizations",
+UNORDERED = {
+    "aliases", "affiliations", "old_slugs", "organizers", "participants", "tags", "people", "organizations",
     "events",
-}
+}  # fmt: skip
 #: What a merge adds to the record it keeps, by what makes two items the same.
 MERGE_ADDS = {
     "aliases": lambda alias: alias["name"],
@@ -159,7 +158,15 @@ class Redirects:
     def __call__(self, kind: str, slug: str | None) -> str | None:
         return self.moved[kind].get(slug, slug) if slug else slug
 
-    def entity(self, record: dict) -> dict:
+    def follow(self, record: dict) -> dict:
+        """The record with its references pointing where the records went. A record the importer
+        would refuse (a field of the wrong shape) is left as it is, for the importer to report."""
+        try:
+            return self._article(record) if record["type"] == "article" else self._entity(record)
+        except (KeyError, TypeError, AttributeError):
+            return record
+
+    def _entity(self, record: dict) -> dict:
         record = dict(record)
         kind = record["type"]
         if kind in ("organization", "event") and record.get("parent"):
@@ -168,26 +175,30 @@ class Redirects:
             record["affiliations"] = _unique(
                 [
                     {**a, "organization": self("organization", a["organization"])}
-                    for a in record["affiliations"]
+                    for a in record.get("affiliations", [])
                 ]
             )
         if kind == "event":
-            record["organizers"] = _unique([self("organization", slug) for slug in record["organizers"]])
+            record["organizers"] = _unique([self("organization", s) for s in record.get("organizers", [])])
             record["participants"] = _unique(
-                [{**p, "person": self("person", p["person"])} for p in record["participants"]],
+                [{**p, "person": self("person", p["person"])} for p in record.get("participants", [])],
                 key=lambda p: p["person"],
             )
         return record
 
-    def article(self, record: dict) -> dict:
+    def _article(self, record: dict) -> dict:
         record = dict(record)
         source = record.get("source") or {}
         if source.get("organization"):
             record["source"] = {**source, "organization": self("organization", source["organization"])}
-        record["bylines"] = _unique([{**b, "person": self("person", b["person"])} for b in record["bylines"]])
+        record["bylines"] = _unique(
+            [{**b, "person": self("person", b["person"])} for b in record.get("bylines", [])]
+        )
         for plural, kind in (("people", "person"), ("organizations", "organization"), ("events", "event")):
-            record[plural] = _unique([{**link, "slug": self(kind, link["slug"])} for link in record[plural]])
-        record["quotes"] = [{**q, "speaker": self("person", q["speaker"])} for q in record["quotes"]]
+            record[plural] = _unique(
+                [{**link, "slug": self(kind, link["slug"])} for link in record.get(plural, [])]
+            )
+        record["quotes"] = [{**q, "speaker": self("person", q["speaker"])} for q in record.get("quotes", [])]
         return record
 
 
@@ -215,7 +226,9 @@ def _schedule(record: dict, stored: dict | None) -> dict:
         at = (timezone.now() + SCHEDULED_AFTER).replace(minute=0, second=0, microsecond=0)
         record["published_at"] = moment(at)
     day = datetime.fromisoformat(record["published_at"]).astimezone(default_zone()).date().isoformat()
-    record["quotes"] = [{**quote, "said_on": day} for quote in record["quotes"]]
+    record["quotes"] = [
+        {**quote, "said_on": day} for quote in record.get("quotes") or [] if isinstance(quote, dict)
+    ]
     return record
 
 
@@ -263,7 +276,7 @@ def _entity_changes(lines: list[Line], redirects: Redirects) -> list[Line]:
             continue
         if redirects.gone(record):
             continue
-        record = redirects.entity(record) if record["type"] != "section" else record
+        record = redirects.follow(record)
         old = stored.get((record["type"], record.get("slug")))
         if old is not None and (record["type"], record["slug"]) in merge_targets:
             record = _keep_what_merges_added(record, old)
@@ -287,7 +300,7 @@ def _article_changes(lines: list[Line], redirects: Redirects) -> list[Line]:
         if record.get("slug") in renamed:  # an editor gave the story another address
             continue
         old = stored.get(record.get("slug"))
-        record = _schedule(redirects.article(record), old)
+        record = _schedule(redirects.follow(record), old)
         # Without a time in the file the importer keeps the stored publishing history: no difference.
         history = {key for key in KEPT_HISTORY if record.get(key) is None}
         if old is None or _canonical(record, also_ignore=history) != _canonical(old, also_ignore=history):
@@ -316,6 +329,7 @@ def load_demo() -> DemoReport:
             {"articles": len(result.created)} if result.created else {},
             {"articles": len(result.updated)} if result.updated else {},
         )
+    # Now, not only after commit: the demo is whole when the command returns, whatever the task backend.
     demo_articles = list(Article.objects.filter(slug__in=[line.data.get("slug") for line in articles]))
     for article in demo_articles:  # one by one: on so few articles faster than one scoring query
         related_rebuild(article=article)

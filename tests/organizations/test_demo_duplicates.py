@@ -36,3 +36,16 @@ def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo, capsys, clie
     assert client.get("/people/pirhoshein-kolivand/").status_code == 301
     page = client.get("/people/pirhossein-kolivand/").content.decode()
     assert "rural paramedics" in page and "faster rebuilding" in page
+
+
+def test_demo_duplicate_merged_the_other_way_stays_merged(demo, capsys, client):
+    """Whichever spelling the editor keeps, the demo respects it."""
+    call_command("merge_entities", "person", "pirhoshein-kolivand", "pirhossein-kolivand")
+    capsys.readouterr()
+    call_command("load_demo")
+    assert "nothing changed" in capsys.readouterr().out
+    keep = Person.objects.get(slug="pirhoshein-kolivand")
+    assert not Person.objects.filter(slug="pirhossein-kolivand").exists()
+    assert "Pirhossein Kolivand" in keep.aliases.values_list("name", flat=True)
+    assert ArticlePerson.objects.filter(person=keep).count() == 2
+    assert client.get("/people/pirhossein-kolivand/").status_code == 301
