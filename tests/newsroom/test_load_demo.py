@@ -229,3 +229,13 @@ def test_demo_user_only_when_debug_is_on(demo_newsroom, settings, client):
     password = out.getvalue().split("password: ")[1].split()[0]
     assert client.login(username="editor", password=password)
     assert client.get("/admin/").status_code == 200
+
+
+def test_a_demo_story_an_editor_moved_to_another_address_is_not_brought_back(demo_newsroom, client):
+    article = Article.objects.get(slug="red-crescent-medical-teams-arbaeen-route")
+    article.slug = "arbaeen-medical-teams"
+    article.save()
+    assert load_demo().strip().endswith("nothing changed.")
+    assert not Article.objects.filter(slug="red-crescent-medical-teams-arbaeen-route").exists()
+    response = client.get("/articles/red-crescent-medical-teams-arbaeen-route/")
+    assert response.status_code == 301 and response["Location"] == "/articles/arbaeen-medical-teams/"
