@@ -288,7 +288,11 @@ class ArticlePerson(EntityLink):
         constraints = [
             models.UniqueConstraint(fields=["article", "person", "role"], name="article_person_unique_role"),
         ]
-        indexes = [models.Index(fields=["person", "article"], name="article_person_by_person")]
+        indexes = [
+            models.Index(fields=["person", "article"], name="article_person_by_person"),
+            # Related-post scoring reads one entity's links and their role from the index alone.
+            models.Index(fields=["person", "article"], include=["role"], name="related_person_article_role"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.person} ({self.role})"
@@ -311,7 +315,12 @@ class ArticleOrganization(EntityLink):
                 violation_error_message="An organization can be what the story is about, or be mentioned.",
             ),
         ]
-        indexes = [models.Index(fields=["organization", "article"], name="article_org_by_org")]
+        indexes = [
+            models.Index(fields=["organization", "article"], name="article_org_by_org"),
+            models.Index(
+                fields=["organization", "article"], include=["role"], name="related_org_article_role"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} ({self.role})"
@@ -332,7 +341,10 @@ class ArticleEvent(EntityLink):
                 violation_error_message="An event can be what the story is about, or be mentioned.",
             ),
         ]
-        indexes = [models.Index(fields=["event", "article"], name="article_event_by_event")]
+        indexes = [
+            models.Index(fields=["event", "article"], name="article_event_by_event"),
+            models.Index(fields=["event", "article"], include=["role"], name="related_event_article_role"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} ({self.role})"

@@ -42,3 +42,26 @@ def change_notices():
     article_content_changed.connect(receiver, dispatch_uid="test-change-notices")
     yield seen
     article_content_changed.disconnect(dispatch_uid="test-change-notices")
+
+
+@pytest.fixture(scope="module")
+def demo_newsroom(django_db_setup, django_db_blocker):
+    """The demo newsroom, loaded once for a whole test module.
+
+    It is loaded inside a transaction that is rolled back after the module's last test; each test
+    still runs in its own savepoint inside it (pytest-django's ``django_db``), so what one test
+    writes is undone before the next and no test depends on another's writes.
+    """
+    import io
+
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        call_command("load_demo", stdout=io.StringIO())
+    yield
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        outer.__exit__(None, None, None)

@@ -36,8 +36,8 @@ def old_slugs(entity) -> list[str]:
     return sorted(s.slug for s in entity.old_slugs.all())
 
 
-def section_records() -> Iterator[dict]:
-    for section in Section.objects.order_by("slug"):
+def section_records(queryset=None) -> Iterator[dict]:
+    for section in (queryset if queryset is not None else Section.objects.all()).order_by("slug"):
         yield {
             "type": "section",
             "slug": section.slug,
@@ -47,8 +47,12 @@ def section_records() -> Iterator[dict]:
         }
 
 
-def organization_records() -> Iterator[dict]:
-    organizations = Organization.objects.select_related("parent").prefetch_related("aliases", "old_slugs")
+def organization_records(queryset=None) -> Iterator[dict]:
+    organizations = (
+        (queryset if queryset is not None else Organization.objects.all())
+        .select_related("parent")
+        .prefetch_related("aliases", "old_slugs")
+    )
     for org in organizations.order_by("slug"):
         yield {
             "type": "organization",
@@ -69,8 +73,8 @@ def organization_records() -> Iterator[dict]:
         }
 
 
-def person_records() -> Iterator[dict]:
-    people = Person.objects.prefetch_related(
+def person_records(queryset=None) -> Iterator[dict]:
+    people = (queryset if queryset is not None else Person.objects.all()).prefetch_related(
         "aliases",
         "old_slugs",
         Prefetch("affiliations", queryset=Affiliation.objects.select_related("organization")),
@@ -107,9 +111,11 @@ def person_records() -> Iterator[dict]:
         }
 
 
-def event_records() -> Iterator[dict]:
-    events = Event.objects.select_related("parent").prefetch_related(
-        "old_slugs", "organizer_links__organization", "participant_links__person"
+def event_records(queryset=None) -> Iterator[dict]:
+    events = (
+        (queryset if queryset is not None else Event.objects.all())
+        .select_related("parent")
+        .prefetch_related("old_slugs", "organizer_links__organization", "participant_links__person")
     )
     for event in events.order_by("slug"):
         yield {

@@ -1,19 +1,26 @@
-"""Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, and an RSS feed for every section, tag,
-person, organization and event. Built on django.contrib.syndication; every feed starts from
-``Article.objects.published()`` (through ``listing_queryset``)."""
+"""Feeds: RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site and for every section, tag, person,
+organization and event (``…/feed/``, ``…/feed/atom/``, ``…/feed/json/``). Built on
+django.contrib.syndication: the JSON Feed is one more ``SyndicationFeed`` writer beside Django's RSS and
+Atom ones, so every listing gets all three the same way. Every feed starts from
+``Article.objects.published()`` (through ``listing_queryset``).
 
+One Feed instance serves every request of its URL, from any thread: nothing about a request is stored
+on it. What a request's feed is about travels as Django's ``obj`` (a :class:`FeedSubject`).
+"""
+
+import json
 import mimetypes
 from collections import defaultdict
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import JsonResponse
+from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.views.decorators.http import require_safe
+from django.urls import path, reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
 from taggit.models import TaggedItem
 
 from articles.models import Article, Byline, Section
@@ -87,32 +94,126 @@ class NewsAtomFeed(Atom1Feed):
             handler.endElement("author")
 
 
+class JsonFeed(SyndicationFeed):
+    """JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/) from the same feed and items as RSS and Atom.
+
+    Items may carry ``authors`` [(name, url)], ``image`` (see :func:`lead_image`), ``content_html``,
+    ``language`` and ``external_url`` (``item_extra_kwargs``).
+    """
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, outfile, encoding):
+        outfile.write(json.dumps(self.document(), ensure_ascii=False))
+
+    def document(self) -> dict:
+        feed = self.feed
+        document = {
+            "version": JSON_FEED_VERSION,
+            "title": feed["title"],
+            "home_page_url": feed["link"],
+            "feed_url": feed["feed_url"],
+            "description": feed["description"] or feed["subtitle"],
+            "language": feed["language"],
+            "authors": [_drop_empty({"name": feed["author_name"], "url": feed["author_link"]})]
+            if feed["author_name"]
+            else None,
+            "items": [self.item_document(item) for item in self.items],
+        }
+        return _drop_empty(document, keep={"items"})
+
+    def item_document(self, item: dict) -> dict:
+        image = item.get("image")
+        authors = [_drop_empty({"name": name, "url": url}) for name, url in item.get("authors", [])]
+        if not authors and item["author_name"]:
+            authors = [_drop_empty({"name": item["author_name"], "url": item["author_link"]})]
+        entry = {
+            "id": item["unique_id"] or item["link"],
+            "url": item["link"],
+            "external_url": item.get("external_url"),
+            "title": item["title"],
+            "content_html": item.get("content_html") or item["description"],
+            "summary": item["description"],
+            "image": image["url"] if image else None,
+            "date_published": item["pubdate"].isoformat() if item["pubdate"] else None,
+            "date_modified": item["updateddate"].isoformat() if item["updateddate"] else None,
+            "authors": authors,
+            "tags": list(item["categories"]),
+            "language": item.get("language"),
+            "attachments": [
+                _drop_empty(
+                    {
+                        "url": e.url,
+                        "mime_type": e.mime_type,
+                        "size_in_bytes": int(e.length) if e.length else None,
+                    }
+                )
+                for e in item["enclosures"]
+            ],
+        }
+        return _drop_empty(entry, keep={"id", "content_html"})
+
+
+def _drop_empty(values: dict, keep=frozenset()) -> dict:
+    """JSON Feed leaves out what is unknown rather than writing null or an empty list."""
+    return {key: value for key, value in values.items() if key in keep or value not in (None, "", [], ())}
+
+
+@dataclass(frozen=True)
+class FeedSubject:
+    """One request's feed: the request (for absolute addresses) and what the feed is about.
+
+    Django's Feed passes ``get_object``'s result to every method as ``obj``; keeping the request
+    here, not on the shared Feed instance, keeps two concurrent requests apart.
+    """
+
+    request: HttpRequest
+    about: object | None = None  # the section, tag, person, organization or event; None: the site
+
+
 class ArticleFeed(Feed):
-    """The site's latest published stories (RSS 2.0); subclasses narrow the list and name the feed."""
+    """The site's latest published stories; subclasses narrow the list and name the feed.
+
+    ``ArticleFeed(JsonFeed)`` (or ``NewsAtomFeed``) serves the same feed in another format.
+    """
 
     feed_type = NewsRssFeed
 
-    def __call__(self, request, *args, **kwargs):
-        self.request = request
-        return super().__call__(request, *args, **kwargs)
+    def __init__(self, feed_type: type[SyndicationFeed] | None = None):
+        super().__init__()
+        if feed_type is not None:
+            self.feed_type = feed_type
 
-    def title(self, obj=None):
+    def get_object(self, request, *args, **kwargs) -> FeedSubject:
+        return FeedSubject(request, self.get_about(**kwargs))
+
+    def get_about(self, **kwargs):
+        return None
+
+    def title(self, subject: FeedSubject) -> str:
         return settings.NEWSROOM_SITE_NAME
 
-    def description(self, obj=None):
+    def description(self, subject: FeedSubject) -> str:
         return f"The latest stories from {settings.NEWSROOM_SITE_NAME}."
 
-    def link(self, obj=None):
-        return obj.get_absolute_url() if obj is not None else "/"
+    def subtitle(self, subject: FeedSubject) -> str:
+        return self.description(subject)
 
-    def author_name(self, obj=None):
+    def link(self, subject: FeedSubject) -> str:
+        return subject.about.get_absolute_url() if subject.about is not None else "/"
+
+    def author_name(self, subject: FeedSubject) -> str:
         return settings.NEWSROOM_SITE_NAME
 
-    def articles(self, obj):
+    def articles(self, about):
         return listing_queryset()
 
-    def items(self, obj=None):
-        return feed_queryset(self.articles(obj))
+    def items(self, subject: FeedSubject) -> list[Article]:
+        articles = feed_queryset(self.articles(subject.about))
+        for article in articles:  # these instances belong to this request alone
+            article.feed_authors = authors(article, subject.request)
+            article.feed_image = lead_image(article, subject.request)
+        return articles
 
     def item_title(self, item: Article) -> str:
         return item.headline
@@ -130,13 +231,17 @@ class ArticleFeed(Feed):
         return [*([item.section.name] if item.section else []), *item.tag_names]
 
     def item_enclosures(self, item: Article) -> list[Enclosure]:
-        image = lead_image(item, self.request)
-        if not image:
-            return []
-        return [Enclosure(image["url"], image["length"], image["type"])]
+        image = item.feed_image
+        return [Enclosure(image["url"], image["length"], image["type"])] if image else []
 
     def item_extra_kwargs(self, item: Article) -> dict:
-        return {"authors": authors(item, self.request), "image": lead_image(item, self.request)}
+        return {
+            "authors": item.feed_authors,
+            "image": item.feed_image,
+            "content_html": item.body,
+            "language": item.language,
+            "external_url": item.source_url,
+        }
 
 
 def authors(item: Article, request) -> list[tuple[str, str]]:
@@ -162,34 +267,30 @@ def lead_image(item: Article, request) -> dict | None:
     }
 
 
-class AtomArticleFeed(ArticleFeed):
-    feed_type = NewsAtomFeed
-    subtitle = ArticleFeed.description
-
-
 class SectionFeed(ArticleFeed):
-    def get_object(self, request, slug):
+    def get_about(self, slug):
         return get_object_or_404(Section, slug=slug)
 
-    def title(self, obj=None):
-        return f"{obj.name} | {settings.NEWSROOM_SITE_NAME}"
+    def title(self, subject):
+        return f"{subject.about.name} | {settings.NEWSROOM_SITE_NAME}"
 
-    def articles(self, obj):
-        return listing_queryset().filter(section=obj)
+    def articles(self, about):
+        return listing_queryset().filter(section=about)
 
 
 class TagFeed(ArticleFeed):
-    def get_object(self, request, slug):
+    def get_about(self, slug):
+        # A tag only drafts carry does not exist for readers (its page answers 404 too).
         return public_tag_or_404(slug)
 
-    def title(self, obj=None):
-        return f"{obj.name} | {settings.NEWSROOM_SITE_NAME}"
+    def title(self, subject):
+        return f"{subject.about.name} | {settings.NEWSROOM_SITE_NAME}"
 
-    def link(self, obj=None):
-        return reverse("articles:tag_detail", kwargs={"slug": obj.slug})
+    def link(self, subject):
+        return reverse("articles:tag_detail", kwargs={"slug": subject.about.slug})
 
-    def articles(self, obj):
-        return listing_queryset().filter(tags=obj)
+    def articles(self, about):
+        return listing_queryset().filter(tags=about)
 
 
 class EntityFeed(ArticleFeed):
@@ -198,56 +299,31 @@ class EntityFeed(ArticleFeed):
     model = None
     articles_for = None
 
-    def get_object(self, request, slug):
+    def get_about(self, slug):
         return get_object_or_404(self.model, slug=slug)
 
-    def title(self, obj=None):
-        return f"{obj.name} | {settings.NEWSROOM_SITE_NAME}"
+    def title(self, subject):
+        return f"{subject.about.name} | {settings.NEWSROOM_SITE_NAME}"
 
-    def description(self, obj=None):
-        return f"Stories from {settings.NEWSROOM_SITE_NAME} about {obj.name}."
+    def description(self, subject):
+        return f"Stories from {settings.NEWSROOM_SITE_NAME} about {subject.about.name}."
 
-    def articles(self, obj):
-        return type(self).articles_for(obj)
+    def articles(self, about):
+        return type(self).articles_for(about)
 
 
-def entity_feed(model, articles_for):
+def entity_feed(model, articles_for) -> type[EntityFeed]:
     return type(f"{model.__name__}Feed", (EntityFeed,), {"model": model, "articles_for": articles_for})
 
 
-@require_safe
-def json_feed(request):
-    """The site's latest stories as JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
-    items = []
-    for article in feed_queryset():
-        url = request.build_absolute_uri(article.get_absolute_url())
-        image = lead_image(article, request)
-        entry = {
-            "id": url,
-            "url": url,
-            "title": article.headline,
-            "content_html": article.body,
-            "summary": article.dek or article.display_summary,
-            "date_published": article.published_at.isoformat(),
-            "date_modified": max(article.updated_at, article.published_at).isoformat(),
-            "authors": [{"name": name, "url": link} for name, link in authors(article, request)],
-            "tags": ArticleFeed().item_categories(article),
-            "language": article.language,
-        }
-        if image:
-            entry["image"] = image["url"]
-        if article.source_url:
-            entry["external_url"] = article.source_url
-        items.append(entry)
-    feed = {
-        "version": JSON_FEED_VERSION,
-        "title": settings.NEWSROOM_SITE_NAME,
-        "home_page_url": request.build_absolute_uri("/"),
-        "feed_url": request.build_absolute_uri(reverse("articles:feed_json")),
-        "description": f"The latest stories from {settings.NEWSROOM_SITE_NAME}.",
-        "language": settings.LANGUAGE_CODE,
-        "items": items,
-    }
-    return JsonResponse(
-        feed, content_type="application/feed+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
-    )
+#: The formats every feed is served in, by the last part of its address.
+FORMATS = {"": NewsRssFeed, "atom/": NewsAtomFeed, "json/": JsonFeed}
+
+
+def feed_paths(route: str, feed_class: type[ArticleFeed], name: str) -> list:
+    """``route`` (ending in ``feed/``) as RSS, ``route + "atom/"`` and ``route + "json/"``: NAME,
+    NAME_atom, NAME_json."""
+    return [
+        path(route + suffix, feed_class(feed_type), name=name + (f"_{suffix.strip('/')}" if suffix else ""))
+        for suffix, feed_type in FORMATS.items()
+    ]

