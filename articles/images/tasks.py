@@ -16,7 +16,7 @@ def make_image_renditions(*, image_id: int, attempt: int = 1) -> int:
     from articles.images.renditions import image_renditions_make
 
     image = Image.objects.filter(pk=image_id).first()
-    if image is None:
+    if image is None or not image.file:
         return 0
     try:
         return image_renditions_make(image=image)
