@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from newsroom.media_settings import object_storage_from_env
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("NEWSROOM_VAR_DIR", BASE_DIR / "var"))
 
@@ -151,8 +153,17 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
 MEDIA_URL = os.environ.get("DJANGO_MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", VAR_DIR / "media"))
+# Media on object storage when NEWSROOM_S3_BUCKET is set (newsroom/media.py), the local disk otherwise.
+NEWSROOM_OBJECT_STORAGE = object_storage_from_env(os.environ)
+if NEWSROOM_OBJECT_STORAGE:
+    MEDIA_URL = NEWSROOM_OBJECT_STORAGE.public_url + "/"
+# Local disk with DJANGO_DEBUG off: the app serves MEDIA_URL itself only on request (one node);
+# otherwise the reverse proxy serves MEDIA_ROOT (docs/operations.md, "Media").
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": NEWSROOM_OBJECT_STORAGE.storage
+    if NEWSROOM_OBJECT_STORAGE
+    else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -161,8 +172,11 @@ STORAGES = {
 }
 
 # Content-Security-Policy (Django's own, newsroom/csp.py): the public site runs no inline script
-# (JSON-LD carries the response's nonce) and no inline style; pictures may come from the media host.
+# (JSON-LD carries the response's nonce) and no inline style; pictures may come from the media host
+# (DJANGO_MEDIA_URL's, or the bucket's public address).
 _media_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MEDIA_URL)) if urlsplit(MEDIA_URL).netloc else None
+if NEWSROOM_OBJECT_STORAGE:
+    _media_origin = NEWSROOM_OBJECT_STORAGE.origin
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -231,6 +245,10 @@ elif NEWSROOM_TASKS == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ImproperlyConfigured(f"NEWSROOM_TASKS must be 'immediate' or 'database', not {NEWSROOM_TASKS!r}.")
+# A failed task that retries (newsroom/task_retry.py: image renditions) runs at most this many
+# times, waiting NEWSROOM_TASK_RETRY_SECONDS, then twice that, and so on (at most an hour) between.
+NEWSROOM_TASK_ATTEMPTS = int(os.environ.get("NEWSROOM_TASK_ATTEMPTS", "5"))
+NEWSROOM_TASK_RETRY_SECONDS = int(os.environ.get("NEWSROOM_TASK_RETRY_SECONDS", "30"))
 
 # Newsroom-specific settings.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")

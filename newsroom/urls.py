@@ -1,10 +1,14 @@
-"""The project's URL tree: the admin, health checks, and the site (included by dotted path)."""
+"""The project's URL tree: the admin, health checks, local media, and the site (included by dotted path)."""
+
+import re
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from newsroom import views
+from newsroom.media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editors"
 admin.site.site_title = f"{settings.NEWSROOM_SITE_NAME} admin"
@@ -16,7 +20,8 @@ urlpatterns = [
     path("", include("website.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Media on the local disk under a local MEDIA_URL: the view answers only in development or with
+# NEWSROOM_SERVE_MEDIA=1 (one node); otherwise the reverse proxy (or the bucket) serves them.
+if not urlsplit(settings.MEDIA_URL).netloc and settings.MEDIA_URL.strip("/"):
+    _prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    urlpatterns.append(re_path(rf"^{_prefix}(?P<path>.*)$", serve_media, name="media"))

@@ -17,6 +17,12 @@ class Image(models.Model):
     file = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
     width = models.PositiveIntegerField(editable=False, null=True)
     height = models.PositiveIntegerField(editable=False, null=True)
+    file_size = models.PositiveBigIntegerField(
+        _("file size"),
+        editable=False,
+        null=True,
+        help_text=_("Bytes in storage, kept so feeds never ask the storage for it."),
+    )
     alt_text = models.CharField(
         max_length=300,
         blank=True,
@@ -57,7 +63,29 @@ class Image(models.Model):
         # A new file is stored re-encoded, whatever path brought it: no GPS, comments or trailing data.
         if self.file and not getattr(self.file, "_committed", True):
             self.file = _cleaned(self.file)
+            self.file_size = self.file.size  # the cleaned bytes in memory: no storage request
+        elif not self.file:
+            self.file_size = None
+        elif self.file_size is None or self.file.name != getattr(self, "_stored_file_name", self.file.name):
+            # A name set by hand (an importer, a restore): its size is read from storage once.
+            self.file_size = stored_size(self.file)
         super().save(*args, **kwargs)
+        self._stored_file_name = self.file.name if self.file else None
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        if "file" in instance.__dict__:  # not deferred: remember the name as stored
+            instance._stored_file_name = instance.__dict__["file"]
+        return instance
+
+
+def stored_size(field_file) -> int | None:
+    """The size of a stored file as its storage reports it, or None when it is missing or unreachable."""
+    try:
+        return field_file.storage.size(field_file.name)
+    except Exception:  # missing file, unreachable bucket: the size stays unknown, the save goes on
+        return None
 
 
 def _cleaned(upload) -> ContentFile:
@@ -84,6 +112,7 @@ class ImageRendition(models.Model):
         max_length=10, blank=True, help_text='Crop ratio such as "16:9"; empty keeps the original.'
     )
     file = models.ImageField(upload_to="renditions/%Y/%m/")
+    file_size = models.PositiveBigIntegerField(_("file size"), editable=False, null=True)
 
     class Meta:
         constraints = [

@@ -2,12 +2,30 @@
 
 from django.tasks import task
 
+from newsroom.task_retry import retry_later
+
 
 @task
-def make_image_renditions(*, image_id: int) -> int:
-    """Make the srcset renditions of an image (several widths, WebP and a fallback, focal crops)."""
+def make_image_renditions(*, image_id: int, attempt: int = 1) -> int:
+    """Make the srcset renditions of an image (several widths, WebP and a fallback, focal crops).
+
+    A failure (the original not yet in storage, the bucket unreachable) is retried with a backoff,
+    a few times (newsroom/task_retry.py); ``manage.py rebuild_renditions --missing`` catches the rest.
+    """
     from articles.images.models import Image
     from articles.images.renditions import image_renditions_make
 
     image = Image.objects.filter(pk=image_id).first()
-    return image_renditions_make(image=image) if image is not None else 0
+    if image is None or not image.file:
+        return 0
+    try:
+        return image_renditions_make(image=image)
+    except Exception as error:
+        retry_later(
+            make_image_renditions,
+            attempt=attempt,
+            kwargs={"image_id": image_id},
+            error=error,
+            what=f"Renditions of image {image_id}",
+        )
+        raise

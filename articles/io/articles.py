@@ -12,6 +12,7 @@ from taggit.models import Tag, TaggedItem
 
 from articles.changes import content_changed
 from articles.html import clean_body, text_lost_by_cleaning
+from articles.images.models import stored_size
 from articles.io.drafts import ArticleDraft
 from articles.io.jsonl import read_jsonl
 from articles.io.records import Problems
@@ -283,6 +284,8 @@ def _images(drafts: list[ArticleDraft]) -> dict[str, int]:
         return {}
     found = dict(Image.objects.filter(file__in=wanted).values_list("file", "pk"))
     new = [Image(**data) for name, data in wanted.items() if name not in found]
+    for image in new:  # bulk_create skips Image.save: the size feeds give is read here, once
+        image.file_size = stored_size(image.file)
     Image.objects.bulk_create(new)
     found.update({image.file.name: image.pk for image in new})
     return found

@@ -25,6 +25,7 @@ from taggit.models import TaggedItem
 
 from articles.models import Article, Byline, Section
 from articles.public.views import listing_queryset, public_tag_or_404
+from newsroom.absolute_urls import absolute_url
 
 FEED_SIZE = 50
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -255,14 +256,11 @@ def lead_image(item: Article, request) -> dict | None:
     image = item.lead_image
     if not image or not image.file:
         return None
-    try:
-        length = str(image.file.size)
-    except OSError:
-        length = "0"  # the file is missing from storage; the entry still names it
     return {
-        "url": request.build_absolute_uri(image.file.url),
+        "url": absolute_url(request, image.file.url),
         "type": mimetypes.guess_type(image.file.name)[0] or "image/jpeg",
-        "length": length,
+        # The size stored with the image: no storage request per entry ("0" when it is unknown).
+        "length": str(image.file_size or 0),
         "alt": image.alt_text,
     }
 

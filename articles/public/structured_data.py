@@ -7,12 +7,15 @@ string from an editor can end the script block.
 from django.conf import settings
 from django.templatetags.static import static
 
+from newsroom.absolute_urls import absolute_url
+
 SCHEMA = "https://schema.org"
 HEADLINE_LIMIT = 110  # Google truncates NewsArticle headlines longer than this
 
 
 def _abs(request, url: str) -> str:
-    return request.build_absolute_uri(url)
+    # Media URLs on object storage are already absolute; site paths get the request's host.
+    return absolute_url(request, url)
 
 
 def _wikidata(entity) -> list[str]:
