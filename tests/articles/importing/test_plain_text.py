@@ -124,21 +124,24 @@ def named_entities(newsroom):
 def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named_entities, capsys):
     article = imported(capsys)
     out = capsys.readouterr().out
-    assert "named in the text, not linked: person “Parisa Hosseinzadeh”" in out
-    assert "organization “Iranian Red Crescent Society”" in out
-    assert not article.person_links.exists()
+    assert "named in the text, not linked: organization “Iranian Red Crescent Society”" in out
+    assert not article.organization_links.exists()
+    # The one person linked is the one quoted: a quote always names its speaker.
+    assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
+        ("parisa-hosseinzadeh", "quoted")
+    ]
 
 
 def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
     call_command("import_articles", str(PAGE), "--link")
     article = Article.objects.get()
     assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
-        ("parisa-hosseinzadeh", "mentions")
+        ("parisa-hosseinzadeh", "quoted")
     ]
-    assert ("ircs", "mentions") in [
-        (link.organization.slug, link.role) for link in article.organization_links.all()
+    assert [(link.organization.slug, link.role) for link in article.organization_links.all()] == [
+        ("ircs", "mentions")  # IRNA, the credited source, is not also a mention
     ]
-    assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
+    assert "linked: organization “Iranian Red Crescent Society”" in capsys.readouterr().out
 
 
 def test_imported_page_is_a_draft_no_reader_can_see(newsroom, client, capsys):
