@@ -22,6 +22,7 @@ from articles.models import (
     Section,
 )
 from articles.public.preview import ArticlePreviewAdminMixin
+from articles.quotes_admin import QuoteSuggestionsAdminMixin
 from articles.workflow.admin import ArticleWorkflowAdminMixin
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
@@ -132,6 +133,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    QuoteSuggestionsAdminMixin,
     LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
     ArticlePreviewAdminMixin,

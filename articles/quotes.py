@@ -199,7 +199,7 @@ def _name_from_part(part: str) -> str:
 
 def _speaker(subject: str, *, verb_first: bool) -> Speaker | None:
     """Read the speaker out of the words attributing a quote."""
-    text = subject.strip().strip(",")
+    text = subject.strip().rstrip(".").strip().strip(",")
     if not text:
         return None
     if text.lower() in PRONOUNS:

@@ -64,7 +64,11 @@ CREDIT = re.compile(
 SUBHEADING_MAX_WORDS = 12
 SUBHEADING_MAX_CHARS = 90
 # "IRNA reported", "Tehran, IRNA –": an outlet's acronym as the teller of the story.
-CREDIT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,9})\s+(?:news\s+agency\s+)?(?:reported|reports)\b")
+# "Mehr news agency reported": a named agency the same way.
+CREDIT_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][A-Z&]{1,9}|[A-Z][\w&'’\-]+(?:\s+[A-Z][\w&'’\-]+){0,3}\s+[Nn]ews\s+[Aa]gency)"
+    r"\s+(?:news\s+agency\s+)?(?:reported|reports)\b"
+)
 DATELINE_CREDIT = re.compile(r"^[A-Z][\w' .]{1,40},\s*\(?(?P<name>[A-Z][A-Z&]{1,9})\)?\s*[-–—]", re.MULTILINE)
 # Share buttons, follow links, ids and the like copied along with the story.
 FURNITURE = re.compile(
