@@ -82,6 +82,7 @@ class Article(SlugHistoryMixin, VersionedModel):
     dek_is_derived = models.BooleanField(
         _("standfirst derived from the lead"),
         default=False,
+        db_default=False,  # bulk loaders that COPY rows without the column get False too
         editable=False,
         help_text=_(
             "Set when an importer made the standfirst from the story's first sentence; "

@@ -80,6 +80,11 @@ PRE_SUBJECT_VERB = re.compile(
     rf"(?:^|[.!?]\s+)(?P<subject>[^.!?“”\"]{{1,200}}?)\s+(?P<verb>{_VERB})\b[^.!?“”\"]{{0,80}}?[,:]?\s*(?:that\s*)?$",
     re.IGNORECASE,
 )
+# "Qureshi called it “one of the best organised campaigns”": a partial quote, still the speaker's.
+PRE_CALLED = re.compile(
+    r"(?:^|[.!?]\s+)(?P<subject>[^.!?“”\"]{1,200}?)\s+(?:called|described|termed)\s+"
+    r"(?:it|them|this|that|the\s+\w+(?:\s+\w+)?)\s+(?:as\s+)?$"
+)
 PRE_VERB_SUBJECT = re.compile(
     rf"(?:^|[.!?]\s+)(?P<verb>{_VERB})\s+(?P<subject>[^.!?“”\"]{{2,160}}?)\s*[,:]\s*$", re.IGNORECASE
 )
@@ -209,7 +214,8 @@ def _speaker(subject: str, *, verb_first: bool) -> Speaker | None:
     # "Vahid Rostami, head of the branch, said": the first part naming someone, titles after it.
     order = parts if verb_first else list(reversed(parts))
     for index, part in enumerate(order):
-        name = _name_from_part(part)
+        # "the WHO representative in Iran", "a volunteer nurse": a title in apposition, not a name.
+        name = "" if part[:1].islower() else _name_from_part(part)
         if not name:
             if verb_first and index == 0 and part.lower() in PRONOUNS:
                 return Speaker(pronoun=True)
@@ -248,6 +254,8 @@ def _post_attribution(narration: str) -> Speaker | None:
 def _pre_attribution(narration: str) -> Speaker | None:
     """Words before an opening quote mark: "Cassard stated, " / "According to Kolivand, " / "X said:"."""
     text = narration.rstrip()
+    if match := PRE_CALLED.search(_clause_before(narration)):
+        return _speaker(match.group("subject"), verb_first=False)
     if not text or (text[-1] not in ",:" and not text.lower().endswith(" that")):
         return None
     if match := PRE_ACCORDING.search(text):
@@ -271,6 +279,21 @@ def _reported_speech_speaker(paragraph: str) -> Speaker | None:
     return None
 
 
+_SAID_BY = re.compile(rf"(?P<name>{_CAPITALIZED_RUN.pattern}|\b[A-Z][\w'’\-]+)\s+(?:{VERBS})\b")
+
+
+def _only_speaker_reported(paragraph: str) -> Speaker | None:
+    """The one person a paragraph of narration reports as speaking ("…, Yar-Ahmadi told the meeting")."""
+    if any(mark in paragraph for mark in OPENING):
+        return None
+    names = {}
+    for match in _SAID_BY.finditer(paragraph):
+        name = _name_from_part(match.group("name"))
+        if name:
+            names.setdefault(name_key(name.split()[-1]), name)
+    return Speaker(written=next(iter(names.values()))) if len(names) == 1 else None
+
+
 def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[_Quote]:
     """Quoted pieces joined into statements (over paragraphs and interruptions), each with its words
     of attribution."""
@@ -283,10 +306,10 @@ def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[
             running = None
             previous_attributed = None
             continue
-        quoted_words = sum(len(p.text.split()) for p in pieces if p.kind == "q")
         narrated = " ".join(p.text for p in pieces if p.kind == "n").strip(" ,.;:—–-")
-        whole = not narrated and quoted_words > 0
+        whole = not narrated
         last_in_paragraph: _Quote | None = None
+        in_paragraph: list[_Quote] = []
         for position, piece in enumerate(pieces):
             if piece.kind != "q":
                 continue
@@ -325,23 +348,17 @@ def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[
                     quotes.remove(quote)
                 quote = last_in_paragraph
             last_in_paragraph = quote
+            if quote not in in_paragraph:
+                in_paragraph.append(quote)
             running = quote if piece.open_end else None
-        for quote in {id(q): q for q in quotes[-len(pieces) :]}.values():
-            if (
-                quote.speaker is None
-                and quote.whole_paragraph
-                and index > 0
-                and quote.pieces[0].paragraph == index
-            ):
-                # A paragraph that is only a quote: said by whoever the paragraph before announced.
-                if previous_attributed is not None and previous_attributed.speaker is not None:
-                    quote.speaker = previous_attributed.speaker
-                else:
-                    previous = paragraphs[index - 1]
-                    if paragraph_pieces[index - 1] and all(
-                        p.kind == "n" for p in paragraph_pieces[index - 1]
-                    ):
-                        quote.speaker = _reported_speech_speaker(previous)
+        for quote in in_paragraph:
+            if quote.speaker is not None or not quote.whole_paragraph or quote.pieces[0].paragraph != index:
+                continue
+            # A paragraph that is only a quote: said by whoever the paragraph before announced.
+            if previous_attributed is not None and previous_attributed.speaker is not None:
+                quote.speaker = previous_attributed.speaker
+            elif index > 0 and all(p.kind == "n" for p in paragraph_pieces[index - 1]):
+                quote.speaker = _reported_speech_speaker(paragraphs[index - 1])
         previous_attributed = last_in_paragraph if whole and last_in_paragraph else None
     return quotes
 
@@ -473,7 +490,11 @@ def find_quotes(
             elif _names_someone_else(quote.lead_in):
                 speaker = None
             elif last is None or last.paragraph < item.paragraph - 1:
+                # "…, Yar-Ahmadi told a meeting." then "“…,” he said.": the one person the
+                # paragraph before reported as speaking.
                 last = None
+                if item.paragraph > 0:
+                    speaker = _only_speaker_reported(paragraphs[item.paragraph - 1]) or speaker
         if speaker is None:
             item.why_unattached = "no speaker named"
         elif not speaker.pronoun and not speaker.written:

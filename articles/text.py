@@ -97,7 +97,10 @@ def stub_reason(body_html: str) -> str | None:
     if TK_PATTERN.search(text):
         return 'The text contains "TK", the mark for material still to come.'
     minimum = settings.NEWSROOM_STUB_MIN_WORDS
-    count = sum(len(s.split()) for s in sentences(text) if not LABEL_SENTENCE.match(s))
+    labels = [s for s in sentences(text) if LABEL_SENTENCE.match(s)]
+    count = len(text.split()) - sum(len(s.split()) for s in labels)
+    if count < minimum and labels:
+        return f'The text contains placeholder wording ("{labels[0]}") and {count} words of story.'
     if count < minimum:
         return f"The text has {count} words; a story needs at least {minimum}."
     return None

@@ -46,7 +46,8 @@ def evaluate(pages: Path, judged: dict, verbose: bool) -> dict[str, int]:
     call_command("import_entities", str(pages / judged.get("directory", "entities.jsonl")), verbosity=0)
     files = [pages / name for name in judged["pages"]]
     report = import_articles(files, ImportOptions(publish=True, author="wire-desk"))
-    by_file = {Path(d.record.file).name: a for d, a in zip(report.drafts, report.articles, strict=True)}
+    pairs = zip(report.drafts, report.articles, strict=True)
+    by_file = {str(Path(draft.record.file).relative_to(pages)): article for draft, article in pairs}
     counts = {"quotes": 0, "correct": 0, "kept": 0, "wrong": 0, "unattached": 0, "not found": 0}
     for name, items in judged["pages"].items():
         article = by_file[name]
@@ -73,13 +74,40 @@ def evaluate(pages: Path, judged: dict, verbose: bool) -> dict[str, int]:
     return counts
 
 
+def from_knowledge(folder: Path) -> tuple[Path, dict]:
+    """The related task's judged corpus (``judgments.jsonl`` with stories/ and seed/), read-only, as
+    judgments of this script: speakers by id when the directory knows them, new:<name> otherwise."""
+    judged = {"directory": "seed/entities.jsonl", "pages": {}}
+    for line in (folder / "judgments.jsonl").read_text("utf-8").splitlines():
+        story = json.loads(line)
+        entities = {e["id"]: e for e in story.get("entities", [])}
+        items = []
+        for quote in story.get("quotes", []):
+            entity = entities.get(quote["speaker"], {"kind": "person", "known": True})
+            if entity["kind"] != "person":
+                speaker = None
+            elif entity.get("known", True):
+                speaker = quote["speaker"]
+            else:
+                speaker = "new:" + max(entity["names"], key=lambda n: len(n.split()))
+            items.append({"starts": " ".join(quote["text"].split()[:5]).rstrip(",."), "speaker": speaker})
+        judged["pages"][story["file"]] = items
+    return folder, judged
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=FIXTURES, help="folder of the pages and entities")
     parser.add_argument("--judged", type=Path, help="judgments (default: quotes.json in --pages)")
     parser.add_argument("--verbose", action="store_true", help="list every quote not judged correct")
+    parser.add_argument(
+        "--knowledge", type=Path, help="read the related task's judged corpus (judgments.jsonl) instead"
+    )
     args = parser.parse_args()
-    judged = json.loads((args.judged or args.pages / "quotes.json").read_text("utf-8"))
+    if args.knowledge:
+        args.pages, judged = from_knowledge(args.knowledge)
+    else:
+        judged = json.loads((args.judged or args.pages / "quotes.json").read_text("utf-8"))
     creation = connection.creation
     connection.settings_dict["TEST"]["NAME"] = "test_newsroom_quotes_eval"
     creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)

@@ -177,3 +177,24 @@ def test_attach_creates_quotes_and_quoted_links_and_attaches_later_once_the_pers
     assert (report.attached, report.unattached) == (1, [])
     assert Quote.objects.filter(article=article).count() == 2  # the first one is not made twice
     assert Quote.objects.get(article=article, speaker=nurse).context == "a volunteer nurse"
+
+
+def test_he_said_after_a_paragraph_reporting_one_speaker(directory):
+    quote = only(
+        INTRO + "<p>About 3,100 patients were sent to other provinces last year, Rostami told a meeting.</p>"
+        "<p>“Every transfer is a family that rents a room in Tehran,” he said.</p>"
+    )
+    assert quote.person_id == directory["rostami"].pk
+
+
+def test_he_said_with_two_people_reported_before_is_left_unattached(directory):
+    quote = only(
+        INTRO + "<p>Rostami told the meeting the camps were full, and Cassard said more tents would come.</p>"
+        "<p>“Every transfer is a family that rents a room in Tehran,” he said.</p>"
+    )
+    assert quote.person_id is None
+
+
+def test_a_partial_quote_after_called_it_is_the_speakers(directory):
+    quote = only("<p>Dr. Leila Moradi, the deputy health chief, called it “the worst flood in a decade.”</p>")
+    assert (quote.person_id, quote.text) == (directory["moradi"].pk, "the worst flood in a decade.")
