@@ -110,8 +110,8 @@ def stub_reason(body_html: str) -> str | None:
 _DATELINE = re.compile(r"^[A-Z][\w'’ .]{1,40}(?:,\s*\(?[A-Z]{2,10}\)?)?\s*[–—-]{1,2}\s+(?=\S)")
 # A credit clause at the end of a sentence: ", as reported by IRNA." reads badly under a headline.
 _CREDIT_TAIL = re.compile(
-    r",?\s+(?:as\s+(?:first\s+)?reported\s+by|according\s+to|[A-Z]{2,10}\s+reported)\s+[^,;]{1,60}"
-    r"(?=[.!?]?$)"
+    r",?\s+(?:as\s+(?:first\s+)?reported\s+by|according\s+to)\s+[^,;]{1,60}(?=[.!?]?$)"
+    r"|,\s+(?:the\s+)?[A-Z][\w'’\- ]{1,40}?\s+reported(?=[.!?]?$)"
 )
 
 

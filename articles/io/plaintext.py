@@ -319,7 +319,8 @@ def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
     if credited_as:
         record.notes.append(f"source credit: {credited_as}")
     if page.teasers_dropped:
-        record.notes.append(f"dropped the trailing block of {page.teasers_dropped} teaser lines.")
+        lines = "line" if page.teasers_dropped == 1 else "lines"
+        record.notes.append(f"dropped the trailing block of {page.teasers_dropped} teaser {lines}.")
     dek = derive_dek(page.body)
     values = {
         "headline": page.headline[:250],

@@ -124,6 +124,9 @@ def test_derived_standfirst_is_the_first_sentence_without_dateline_or_credit():
         "The East Azarbaijan branch of the Red Crescent opened three winter shelters in Tabriz "
         "on Friday night."
     )
+    assert derive_dek("<p>AQ QALA – Nami visited two camps on Tuesday, Mehr news agency reported.</p>") == (
+        "Nami visited two camps on Tuesday."
+    )
     long = "<p>" + " ".join(["word"] * 80) + ".</p>"
     dek = derive_dek(long)
     assert dek.endswith("…") and len(dek.rstrip("…").split()) == 35
