@@ -191,7 +191,7 @@ def test_excluded_word_stays_excluded_when_names_are_matched_by_spelling(client)
 
 @pytest.mark.parametrize(
     "spelling",
-    ["Pir-Hossein Koulivand", "Pir Hossein Kolivand", "pirhoshein koulivand", "Kolivand Pir-Hossein"],
+    ["Pir-Hossein Koulivand", "Pir Hossein Kolivand", "pirhoshein koulivand", "Dr. Pir-Hossein Koulivand"],
 )
 def test_every_spelling_name_key_equates_finds_the_persons_stories(client, spelling):
     kolivand = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
@@ -201,10 +201,6 @@ def test_every_spelling_name_key_equates_finds_the_persons_stories(client, spell
     index(*Article.objects.all())
 
     html = search(client, spelling)
-    if spelling.startswith("Kolivand"):
-        # Words in another order are not the name: no story is found through the name's key.
-        assert "Red Crescent head visits flood zone" not in html
-        return
     assert "Red Crescent head visits flood zone" in html
     assert "Unrelated exhibition opens" not in html
     assert 'href="/people/pirhossein-kolivand/"' in html
