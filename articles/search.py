@@ -24,7 +24,7 @@ from articles.links import ENTITY_LINKS, link_kind_for
 from articles.models import Article
 from newsroom.progress import progress
 from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import name_key
+from organizations.names import HONORIFICS, name_key
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -284,6 +284,8 @@ def article_results(query: str):
 def entity_results(query: str) -> dict[str, list]:
     """People, organizations and events whose name or alias contains every word of the query."""
     words = [w for w in _WORD.findall(query) if w.lower() != "or" and len(w) > 1][:6]
+    # "Dr. Pir-Hossein Koulivand": a title is not part of anyone's name in the directory.
+    words = [w for w in words if w.casefold() not in HONORIFICS] or words
     if not words:
         return {"people": [], "organizations": [], "events": []}
 
