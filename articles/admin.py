@@ -21,6 +21,7 @@ from articles.models import (
     Section,
 )
 from articles.public.preview import preview_links
+from articles.quotes_admin import QuoteSuggestionsAdminMixin, warn_if_now_a_stub
 from articles.workflow.admin import ArticleWorkflowAdminMixin
 from articles.workflow.editing import article_save
 from newsroom.autocomplete import RowAutocompleteInline
@@ -133,6 +134,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    QuoteSuggestionsAdminMixin,
     LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
     VersionConflictAdminMixin,
@@ -193,6 +195,7 @@ class ArticleAdmin(
 
     def save_related(self, request, form, formsets, change):
         expected = form.expected_version() if change and isinstance(form, VersionCheckFormMixin) else None
+        was_public = change and Article.objects.published().filter(pk=form.instance.pk).exists()
         result = article_save(
             article=form.instance,
             form=form,
@@ -207,6 +210,7 @@ class ArticleAdmin(
                 "Saved, but the status was not changed: " + " ".join(result.status_problems),
                 messages.ERROR,
             )
+        warn_if_now_a_stub(request, form.instance, was_public=was_public)
 
 
 @admin.register(RelatedArticle)

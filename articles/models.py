@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.html import clean_body, validate_body_keeps_text
@@ -78,6 +79,16 @@ class Article(SlugHistoryMixin, VersionedModel):
         "standfirst",
         blank=True,
         help_text="One or two sentences under the headline. Required before publishing.",
+    )
+    dek_is_derived = models.BooleanField(
+        _("standfirst derived from the lead"),
+        default=False,
+        db_default=False,  # bulk loaders that COPY rows without the column get False too
+        editable=False,
+        help_text=_(
+            "Set when an importer made the standfirst from the story's first sentence; "
+            "cleared as soon as an editor changes the standfirst."
+        ),
     )
     body = models.TextField(blank=True, help_text="The story. Cleaned of unsafe HTML on save.")
     summary = models.TextField(
@@ -188,7 +199,18 @@ class Article(SlugHistoryMixin, VersionedModel):
         except ValidationError as error:
             raise ValidationError({"body": error.messages}) from error
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_dek = instance.__dict__.get("dek")
+        return instance
+
     def save(self, *args, **kwargs):
+        # A derived standfirst the editor rewrote is the editor's own: the flag goes.
+        loaded_dek = getattr(self, "_loaded_dek", None)
+        if self.dek_is_derived and loaded_dek is not None and self.dek != loaded_dek:
+            self.dek_is_derived = False
+        self._loaded_dek = self.dek
         self.body = clean_body(self.body)
         self.is_stub = stub_reason(self.body) is not None
         if self.status == self.Status.PUBLISHED and self.published_at:
@@ -200,6 +222,7 @@ class Article(SlugHistoryMixin, VersionedModel):
                 *update_fields,
                 "body",
                 "is_stub",
+                "dek_is_derived",
                 "first_published_at",
                 "last_published_at",
             }

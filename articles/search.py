@@ -27,7 +27,7 @@ from articles.models import Article
 from newsroom.aftercommit import gather
 from newsroom.progress import progress
 from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import name_key
+from organizations.names import HONORIFICS, name_key
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -230,6 +230,62 @@ def has_words(query: str) -> bool:
     return bool(_WORD.search(query))
 
 
+MAX_NAME_WORDS = 4
+
+
+def _spelled_people(query: str) -> list[tuple[int, int, str]]:
+    """Runs of the query's words that spell a known person's name or other name under ``name_key``:
+    (start, end, the person's recorded name), longest runs first, never overlapping.
+
+    "Pir-Hossein Koulivand" and "Pir Hossein Kolivand" have the key of "Pirhossein Kolivand", but
+    no word of them has the key of a word of his name: the run of words is what matches. One query,
+    and only for a query of two words or more.
+    """
+    tokens = [t for t in _WORD.finditer(query) if t.group().casefold() != "or"]
+    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for i in range(len(tokens)):
+        for n in range(2, min(MAX_NAME_WORDS, len(tokens) - i) + 1):
+            start, end = tokens[i].start(), tokens[i + n - 1].end()
+            excluded = query[start - 1 : start] == "-" and not query[start - 2 : start - 1].isalnum()
+            if excluded or '"' in query[start:end]:
+                continue  # an excluded word ("-flood"), or words across a phrase's edge
+            key = name_key(query[start:end])
+            if len(key) >= 6:
+                runs[key].append((start, end))
+    if not runs:
+        return []
+    names = dict(Person.objects.filter(name_key__in=list(runs)).values_list("name_key", "name"))
+    names.update(
+        (key, name)
+        for key, name in PersonAlias.objects.filter(name_key__in=list(runs)).values_list(
+            "name_key", "person__name"
+        )
+        if key not in names
+    )
+    spans = sorted(
+        ((start, end, names[key]) for key, found in runs.items() if key in names for start, end in found),
+        key=lambda span: (span[0] - span[1], span[0]),
+    )
+    chosen: list[tuple[int, int, str]] = []
+    for span in spans:
+        if all(span[1] <= other[0] or span[0] >= other[1] for other in chosen):
+            chosen.append(span)
+    return sorted(chosen)
+
+
+def _people_keyed_query(query: str) -> str:
+    """The query with each person's name, spelled any way, replaced by the keys of the name as
+    recorded (what the stored vectors of the person's stories hold); other words as written, so
+    "Pir-Hossein Koulivand drill" still needs "drill"."""
+    parts, position = [], 0
+    for start, end, name in _spelled_people(query):
+        parts.append(query[position:start])
+        parts.append(" ".join(name_key(word) or word for word in _WORD.findall(name)))
+        position = end
+    parts.append(query[position:])
+    return "".join(parts)
+
+
 def article_results(query: str):
     """Published articles matching the web-search style query, best first, with a highlighted snippet."""
     from articles.public.views import listing_queryset
@@ -239,6 +295,9 @@ def article_results(query: str):
     if keyed.casefold() != query.casefold():
         # The same query with names in their transliteration keys: another spelling also matches.
         search |= SearchQuery(keyed, search_type="websearch", config=CONFIG)
+    named = _people_keyed_query(query)
+    if named.casefold() not in (query.casefold(), keyed.casefold()):
+        search |= SearchQuery(named, search_type="websearch", config=CONFIG)
     plain_body = Func(
         Concat(
             Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
@@ -282,6 +341,8 @@ def article_results(query: str):
 def entity_results(query: str) -> dict[str, list]:
     """People, organizations and events whose name or alias contains every word of the query."""
     words = [w for w in _WORD.findall(query) if w.lower() != "or" and len(w) > 1][:6]
+    # "Dr. Pir-Hossein Koulivand": a title is not part of anyone's name in the directory.
+    words = [w for w in words if w.casefold() not in HONORIFICS] or words
     if not words:
         return {"people": [], "organizations": [], "events": []}
 

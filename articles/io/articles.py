@@ -264,6 +264,7 @@ def _article_fields(article: Article, draft: ArticleDraft, resolved: Resolved, i
     article.first_published_at = values["first_published_at"] or first_published
     article.last_published_at = values["last_published_at"] or last_published
     article.slug = draft.slug
+    article.dek_is_derived = bool(values.get("dek_is_derived")) and bool(values["dek"])
     article.body = clean_body(values["body"])
     # The gate refuses stubs, so what it let through is no stub (and the text is not read twice).
     article.is_stub = id(draft) not in resolved.gated and stub_reason(article.body) is not None
@@ -320,7 +321,8 @@ def write(drafts: list[ArticleDraft], resolved: Resolved, now) -> tuple[list[Art
         article.updated_at = article._draft.times.get("updated_at", article.updated_at)
     Article.objects.bulk_update(stamped, ["created_at", "updated_at"], batch_size=BATCH)
     update_fields = [
-        *SCALAR_FIELDS, "is_stub", "section", "source_organization", "lead_image", "version", "updated_at",
+        *SCALAR_FIELDS, "dek_is_derived", "is_stub", "section", "source_organization", "lead_image",
+        "version", "updated_at",
     ]  # fmt: skip
     Article.objects.bulk_update(updated, update_fields, batch_size=BATCH)
 
@@ -431,7 +433,12 @@ def _suggest(report: ArticleImportReport, articles: list[Article], *, link: bool
 
     matcher = EntityMatcher.build()
     for article in pages:
-        suggestions = suggest_links(article, matcher)
+        # The credited outlet is the story's source, not also a name it mentions.
+        suggestions = [
+            s
+            for s in suggest_links(article, matcher)
+            if not (s.kind == "organization" and s.entity.pk == article.source_organization_id)
+        ]
         report.suggestions[article.slug] = suggestions
         if link and suggestions:
             report.linked += apply_suggestions(article, suggestions, role="mentions")

@@ -34,6 +34,8 @@ class ArticleDraft:
     old_slugs: list[str] = field(default_factory=list)
     times: dict[str, datetime] = field(default_factory=dict)
     kind: str = "jsonl"
+    #: Plain-text pages: quotes whose speaker is not (yet) a known person, speaker's name as written.
+    unattached_quotes: list = field(default_factory=list)
 
     @property
     def where(self) -> str:

@@ -189,6 +189,7 @@ def article_record(article: Article, tags: list[str]) -> dict:
         "slug": article.slug,
         "headline": article.headline,
         "dek": article.dek,
+        "dek_is_derived": article.dek_is_derived,
         "body": article.body,
         "summary": article.summary,
         "section": article.section.slug if article.section else None,

@@ -15,10 +15,10 @@ from articles.io.drafts import (
 from articles.io.records import Problems, Record, json_lines
 
 ARTICLE_FIELDS = {
-    "type", "slug", "headline", "dek", "body", "summary", "section", "tags", "status", "published_at",
-    "unpublish_at", "first_published_at", "last_published_at", "created_at", "updated_at", "source",
-    "canonical_url", "language", "noindex", "lead_image", "bylines", "people", "organizations", "events",
-    "quotes", "related", "old_slugs",
+    "type", "slug", "headline", "dek", "dek_is_derived", "body", "summary", "section", "tags", "status",
+    "published_at", "unpublish_at", "first_published_at", "last_published_at", "created_at", "updated_at",
+    "source", "canonical_url", "language", "noindex", "lead_image", "bylines", "people", "organizations",
+    "events", "quotes", "related", "old_slugs",
 }  # fmt: skip
 
 
@@ -29,6 +29,7 @@ def draft_from_record(record: Record) -> ArticleDraft:
     values = {
         "headline": record.text("headline", required=True),
         "dek": record.text("dek"),
+        "dek_is_derived": record.boolean("dek_is_derived"),
         "body": record.text("body"),
         "summary": record.text("summary"),
         "status": read_status(record),

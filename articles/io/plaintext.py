@@ -2,9 +2,14 @@
 
 The page is read line by line: the first line is the headline (its repetitions are dropped);
 short lines without final punctuation become subheadings; bullet lines become lists; a line that
-is only a quotation becomes a block quote; a trailing block of teasers ("Similar Posts",
-"Related", "Read more", "You may also like"...) is cut off and never imported; a credit in the
-text ("as reported by IRNA") becomes the source credit when the outlet is a known organization.
+is only a quotation becomes a block quote; a trailing block of teasers is cut off and never
+imported; a credit in the text ("as reported by IRNA") becomes the source credit when the outlet is
+a known organization; quoted statements become quotes of their speakers; a page without a
+standfirst gets one made from its lead, marked as derived.
+
+The teaser block is recognised by its shape, not by its heading alone: at the end of the page, a
+short heading ("Similar Posts", "More on this story", "Latest from the region") followed by a run
+of headline-like lines (short, capitalized, no full stop), perhaps with dates between them.
 """
 
 import re
@@ -15,6 +20,8 @@ from pathlib import Path
 from articles.io.drafts import ArticleDraft, derive_slug
 from articles.io.records import Problems, Record, read_text
 from articles.models import Article
+from articles.quotes import find_quotes, person_slugs
+from articles.text import derive_dek
 from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
 from organizations.names import normalize_name
 
@@ -23,7 +30,14 @@ TEASER_HEADINGS = {
     "related articles", "related stories", "related content", "read more", "read also", "also read",
     "you may also like", "you might also like", "more stories", "more news", "more from this section",
     "recommended", "recommended for you", "most read", "most popular", "latest news", "see also",
+    "more on this story", "you might also be interested in", "you may also be interested in",
+    "other stories", "more like this", "further reading",
 }  # fmt: skip
+TEASER_MAX_WORDS = 20
+TEASER_MAX_CHARS = 160
+HEADING_MAX_WORDS = 8
+# A teaser block whose heading is not a known one needs this many headline-like items after it.
+TEASER_MIN_ITEMS = 2
 BULLET = re.compile(r"^\s*(?:[•·▪◦●‣∙]|[-*–](?=\s))\s*(?P<text>\S.*)$")
 NUMBERED = re.compile(r"^\s*\d{1,2}[.)]\s+(?P<text>\S.*)$")
 FINAL_PUNCTUATION = tuple(".!?;:,…\"'”’»)")
@@ -50,7 +64,11 @@ CREDIT = re.compile(
 SUBHEADING_MAX_WORDS = 12
 SUBHEADING_MAX_CHARS = 90
 # "IRNA reported", "Tehran, IRNA –": an outlet's acronym as the teller of the story.
-CREDIT_BEFORE = re.compile(r"\b(?P<name>[A-Z][A-Z&]{1,9})\s+(?:news\s+agency\s+)?(?:reported|reports)\b")
+# "Mehr news agency reported": a named agency the same way.
+CREDIT_BEFORE = re.compile(
+    r"\b(?P<name>[A-Z][A-Z&]{1,9}|[A-Z][\w&'’\-]+(?:\s+[A-Z][\w&'’\-]+){0,3}\s+[Nn]ews\s+[Aa]gency)"
+    r"\s+(?:news\s+agency\s+)?(?:reported|reports)\b"
+)
 DATELINE_CREDIT = re.compile(r"^[A-Z][\w' .]{1,40},\s*\(?(?P<name>[A-Z][A-Z&]{1,9})\)?\s*[-–—]", re.MULTILINE)
 # Share buttons, follow links, ids and the like copied along with the story.
 FURNITURE = re.compile(
@@ -79,6 +97,65 @@ def _same(a: str, b: str) -> bool:
 
 def _is_teaser_heading(line: str) -> bool:
     return normalize_name(line.rstrip(":")) in TEASER_HEADINGS
+
+
+def _is_teaser_item(line: str) -> bool:
+    """A line of a teaser block: a headline-like line (capitalized, short, no full stop), a date, a
+    "Read more" link, share buttons."""
+    text = line.strip()
+    bullet = BULLET.match(text)
+    text = bullet.group("text").strip() if bullet else text
+    if DATE_LINE.match(text) or FURNITURE.match(text) or _is_teaser_heading(text):
+        return True
+    return (text[:1].isupper() or text[:1].isdigit() or text[:1] in OPENING_QUOTES) and (
+        len(text.split()) <= TEASER_MAX_WORDS
+        and len(text) <= TEASER_MAX_CHARS
+        and not text.endswith((".", ",", ";", "…"))
+        and not TAGS.match(text)
+        and not BYLINE.match(text)
+    )
+
+
+def _is_headline_item(line: str) -> bool:
+    text = line.strip()
+    return (
+        _is_teaser_item(text)
+        and not DATE_LINE.match(text)
+        and not FURNITURE.match(text)
+        and not _is_teaser_heading(text)
+        and len(text.split()) >= 3
+    )
+
+
+def _is_block_heading(line: str) -> bool:
+    text = line.strip().rstrip(":").strip()
+    return (
+        bool(text)
+        and len(text.split()) <= HEADING_MAX_WORDS
+        and not text.endswith(FINAL_PUNCTUATION)
+        and not TAGS.match(line.strip())
+        and not BYLINE.match(text)
+        and not DATE_LINE.match(text)
+    )
+
+
+def teaser_block_start(lines: list[str]) -> int | None:
+    """Where the trailing block of teasers begins (an index into ``lines``), or None."""
+    content = [i for i, line in enumerate(lines) if line.strip()]
+    run: list[int] = []
+    for i in reversed(content):
+        if not _is_teaser_item(lines[i]) and not _is_block_heading(lines[i]):
+            break
+        run.insert(0, i)
+    for position, i in enumerate(run):
+        heading = lines[i].strip()
+        after = run[position + 1 :]
+        if _is_teaser_heading(heading):
+            return i
+        items = sum(_is_headline_item(lines[j]) for j in after)
+        if _is_block_heading(heading) and items >= TEASER_MIN_ITEMS:
+            return i
+    return None
 
 
 def _is_subheading(line: str) -> bool:
@@ -135,10 +212,11 @@ def parse_news_page(text: str) -> NewsPage:
     items: list[str] = []
     list_tag = "ul"
     body_lines = lines[start:]
+    block = teaser_block_start(body_lines)
+    if block is not None:
+        page.teasers_dropped = sum(1 for rest in body_lines[block + 1 :] if rest.strip())
+        body_lines = body_lines[:block]
     for index, line in enumerate(body_lines):
-        if _is_teaser_heading(line.strip()) and line.strip():
-            page.teasers_dropped = sum(1 for rest in body_lines[index + 1 :] if rest.strip())
-            break
         stripped = line.strip()
         bullet = BULLET.match(line) or NUMBERED.match(line)
         if items and not bullet:
@@ -181,7 +259,7 @@ def parse_news_page(text: str) -> NewsPage:
             f"<{list_tag}>" + "".join(f"<li>{escape(i, quote=False)}</li>" for i in items) + f"</{list_tag}>"
         )
     page.body = "\n".join(blocks)
-    story = "\n".join(body_lines[: index + 1] if page.teasers_dropped else body_lines)
+    story = "\n".join(body_lines)
     page.credits = [m.group("name").rstrip(".,;:'’") for m in CREDIT.finditer(story)]
     page.credits += [m.group("name").strip() for m in SOURCE_LINE.finditer(story)]
     page.credits += [m.group("name") for m in DATELINE_CREDIT.finditer(story)]
@@ -241,10 +319,13 @@ def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
     if credited_as:
         record.notes.append(f"source credit: {credited_as}")
     if page.teasers_dropped:
-        record.notes.append(f"dropped the trailing block of {page.teasers_dropped} teaser lines.")
+        lines = "line" if page.teasers_dropped == 1 else "lines"
+        record.notes.append(f"dropped the trailing block of {page.teasers_dropped} teaser {lines}.")
+    dek = derive_dek(page.body)
     values = {
         "headline": page.headline[:250],
-        "dek": "",
+        "dek": dek,
+        "dek_is_derived": bool(dek),
         "body": page.body,
         "summary": "",
         "status": Article.Status.DRAFT,
@@ -257,7 +338,7 @@ def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
         "language": "en",
         "noindex": False,
     }
-    return ArticleDraft(
+    draft = ArticleDraft(
         record=record,
         slug=derive_slug(page.headline),
         values=values,
@@ -266,6 +347,36 @@ def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
         bylines=bylines,
         kind="text",
     )
+    _read_quotes(page, draft)
+    return draft
+
+
+def _read_quotes(page: NewsPage, draft: ArticleDraft) -> None:
+    """The page's quotes: those of known people become quotes (the speaker linked as quoted), the
+    others are kept on the draft with the speaker's name as written and counted in the report."""
+    found = find_quotes(page.body, headline=page.headline)
+    slugs = person_slugs({q.person_id for q in found if q.person_id})
+    for item in found:
+        if item.person_id in slugs:
+            speaker = slugs[item.person_id]
+            draft.quotes.append(
+                {"speaker": speaker, "text": item.text, "context": item.context, "said_on": None}
+            )
+            if ("people", speaker, "quoted") not in draft.links:
+                draft.links.append(("people", speaker, "quoted"))
+        else:
+            draft.unattached_quotes.append(item)
+    if not found:
+        return
+    notes = [
+        f"quotes: {len(draft.quotes)} attached to their speakers, {len(draft.unattached_quotes)} not attached"
+    ]
+    named: dict[str, int] = {}
+    for item in draft.unattached_quotes:
+        label = f"{item.speaker_name!r} ({item.why_unattached})" if item.speaker_name else item.why_unattached
+        named[label] = named.get(label, 0) + 1
+    notes += [f"quote not attached: {label}{f' ×{n}' if n > 1 else ''}" for label, n in named.items()]
+    draft.record.notes += notes
 
 
 def read_plain_text(path: Path, problems: Problems) -> list[ArticleDraft]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from articles.acronyms import acronym_hits_in_use
 from articles.changes import content_changed
 from articles.links import BY_KIND, ENTITY_LINKS
 from articles.models import Article, LinkRole
@@ -104,7 +105,7 @@ class EntityMatcher:
         i = 0
         while i < len(tokens):
             matched = 0
-            acronym_hits = self.by_acronym.get(tokens[i].group(0))
+            acronym_hits = acronym_hits_in_use(self.by_acronym.get(tokens[i].group(0)), text, tokens[i])
             for n in range(min(self.max_words, len(tokens) - i), 0, -1):
                 hits = self.by_key.get("".join(folded[i : i + n]))
                 if n == 1 and acronym_hits:

@@ -187,3 +187,36 @@ def test_excluded_word_stays_excluded_when_names_are_matched_by_spelling(client)
         assert "Kolivand tours the flood zone" not in html, query
     html = search(client, "clinic or flood")
     assert "Kolivand opens a rural clinic" in html and "Kolivand tours the flood zone" in html
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    ["Pir-Hossein Koulivand", "Pir Hossein Kolivand", "pirhoshein koulivand", "Dr. Pir-Hossein Koulivand"],
+)
+def test_every_spelling_name_key_equates_finds_the_persons_stories(client, spelling):
+    kolivand = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
+    story = ArticleFactory(headline="Red Crescent head visits flood zone")
+    ArticlePersonFactory(article=story, person=kolivand)
+    ArticleFactory(headline="Unrelated exhibition opens")
+    index(*Article.objects.all())
+
+    html = search(client, spelling)
+    assert "Red Crescent head visits flood zone" in html
+    assert "Unrelated exhibition opens" not in html
+    assert 'href="/people/pirhossein-kolivand/"' in html
+
+
+def test_a_spelled_name_with_another_word_still_needs_the_word(client):
+    kolivand = PersonFactory(name="Pirhossein Kolivand", slug="pirhossein-kolivand")
+    flood = ArticleFactory(headline="Red Crescent head visits flood zone")
+    drill = ArticleFactory(headline="Red Crescent head opens earthquake drill")
+    for story in (flood, drill):
+        ArticlePersonFactory(article=story, person=kolivand)
+    index(*Article.objects.all())
+
+    html = search(client, "Pir-Hossein Koulivand drill")
+    assert "opens earthquake drill" in html
+    assert "visits flood zone" not in html
+    html = search(client, "Pir-Hossein Koulivand -drill")
+    assert "visits flood zone" in html
+    assert "opens earthquake drill" not in html

@@ -87,16 +87,19 @@ def test_byline_and_tags_lines_are_read_not_printed(newsroom, capsys):
     assert "Tags:" not in article.body
 
 
-def test_publish_option_goes_through_the_publish_gate(newsroom, capsys):
-    # A page copied from a website has no standfirst: the workflow's gate refuses to publish it,
-    # with the gate's own words, and the run writes nothing.
-    err = StringIO()
+def test_publish_option_goes_through_the_publish_gate(newsroom, capsys, tmp_path):
+    # Without its "By" line the page has no byline: the workflow's gate refuses to publish it, with
+    # the gate's own words, and the run writes nothing.
+    unsigned = tmp_path / "unsigned.txt"
+    unsigned.write_text(PAGE.read_text("utf-8").replace("By Mina Shirazi\n", ""), "utf-8")
     with pytest.raises(CommandError) as failure:
-        call_command("import_articles", str(PAGE), "--publish", stderr=err)
-    assert f"{PAGE}:1: publish: The standfirst (dek) is empty." in str(failure.value)
+        call_command("import_articles", str(unsigned), "--publish", stderr=StringIO())
+    assert f"{unsigned}:1: publish: There is no byline." in str(failure.value)
     assert not Article.objects.exists()
-    call_command("import_articles", str(PAGE))  # as a draft it is accepted, for an editor to finish
-    assert Article.objects.get().status == Article.Status.DRAFT
+    # The page as copied has a byline and a standfirst derived from its lead: it passes the gate.
+    call_command("import_articles", str(PAGE), "--publish", stdout=StringIO())
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED and article.dek and article.dek_is_derived
 
 
 @pytest.mark.parametrize("marker", ["Related", "You may also like", "Read more:", "RELATED POSTS"])
@@ -129,21 +132,24 @@ def named_entities(newsroom):
 def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named_entities, capsys):
     article = imported(capsys)
     out = capsys.readouterr().out
-    assert "named in the text, not linked: person “Parisa Hosseinzadeh”" in out
-    assert "organization “Iranian Red Crescent Society”" in out
-    assert not article.person_links.exists()
+    assert "named in the text, not linked: organization “Iranian Red Crescent Society”" in out
+    assert not article.organization_links.exists()
+    # The one person linked is the one quoted: a quote always names its speaker.
+    assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
+        ("parisa-hosseinzadeh", "quoted")
+    ]
 
 
 def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
     call_command("import_articles", str(PAGE), "--link")
     article = Article.objects.get()
     assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
-        ("parisa-hosseinzadeh", "mentions")
+        ("parisa-hosseinzadeh", "quoted")
     ]
-    assert ("ircs", "mentions") in [
-        (link.organization.slug, link.role) for link in article.organization_links.all()
+    assert [(link.organization.slug, link.role) for link in article.organization_links.all()] == [
+        ("ircs", "mentions")  # IRNA, the credited source, is not also a mention
     ]
-    assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
+    assert "linked: organization “Iranian Red Crescent Society”" in capsys.readouterr().out
 
 
 def test_imported_page_is_a_draft_no_reader_can_see(newsroom, client, capsys):
@@ -184,3 +190,85 @@ def test_an_outlet_that_reported_is_a_credit(newsroom):
     page = parse_news_page("Headline\n\nThe road reopened on Sunday.\nSource: Islamic Republic News Agency\n")
     assert page.body == "<p>The road reopened on Sunday.</p>"
     assert find_credited_organization(page.credits)[0] == "irna"
+
+
+WIRE = Path(__file__).resolve().parents[2] / "fixtures" / "wire"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "More on this story\nAftershocks rattle Rabor for a second night\nKerman appeals for blood donors\n",
+        "You might also be interested in\nRed Crescent opens winter shelters in Tabriz\n"
+        "IFRC and IRCS sign cooperation plan for 2027\n",
+        "Latest from the region\nRed Crescent teams rescue 40 travellers\n21 November 2026\n"
+        "Blood donations in Tabriz rise by a fifth\n20 November 2026\nRead more\n",
+        "Similar Posts\n• Golestan farmers count losses after spring floods\n"
+        "• Red Crescent trains 500 new rescuers in Mazandaran\n",
+    ],
+    ids=["more-on-this-story", "you-might-also", "unknown-heading-with-dates", "bulleted"],
+)
+def test_a_trailing_teaser_block_is_recognised_by_its_shape(block):
+    page = parse_news_page(f"Headline here\n\nThe story, in one sentence.\n\n{block}")
+    assert page.body == "<p>The story, in one sentence.</p>"
+    assert page.teasers_dropped >= 2
+
+
+def test_a_last_subheading_with_its_paragraph_or_list_is_story_not_teasers():
+    page = parse_news_page(
+        "Headline here\n\nThe story, in one sentence.\n\nWhat the shelters offer\n"
+        "• a bed and two blankets\n• a hot meal every evening\n\nHow to help\n"
+        "Call the helpline on 147 from any phone.\n"
+    )
+    assert page.teasers_dropped == 0
+    assert "<h2>How to help</h2>" in page.body
+    assert "<li>a hot meal every evening</li>" in page.body
+
+
+@pytest.fixture
+def wire_newsroom():
+    call_command("import_entities", str(WIRE / "entities.jsonl"), verbosity=0)
+
+
+def test_a_page_without_standfirst_gets_one_from_its_lead_marked_derived(wire_newsroom, capsys):
+    call_command("import_articles", str(WIRE / "06-tabriz-shelters.txt"))
+    article = Article.objects.get()
+    assert article.dek.startswith("The East Azarbaijan branch of the Iranian Red Crescent Society opened")
+    assert "as reported by IRNA" not in article.dek
+    assert article.dek_is_derived
+
+    article.dek = "Three shelters open as Tabriz nights fall to minus nine."
+    article.save()
+    article.refresh_from_db()
+    assert not article.dek_is_derived  # the editor's own words now
+
+
+def test_the_credited_outlet_is_the_source_and_not_also_a_mention(wire_newsroom, capsys):
+    call_command("import_articles", str(WIRE / "02-ifrc-appeal.txt"), "--link")
+    article = Article.objects.get()
+    assert article.source_organization.slug == "mehr"
+    linked = {link.organization.slug for link in article.organization_links.all()}
+    assert "mehr" not in linked
+    assert {"ifrc", "ircs"} <= linked
+
+
+def test_a_wire_import_with_a_desk_byline_passes_the_publish_gate(wire_newsroom, client, capsys):
+    from articles.workflow.services import article_publish_problems
+
+    call_command("import_articles", str(WIRE / "01-golestan-flood.txt"), "--publish", "--author", "wire-desk")
+    article = Article.objects.get()
+    assert article_publish_problems(article) == []
+    assert client.get(article.get_absolute_url()).status_code == 200
+
+
+def test_quotes_of_known_people_are_attached_and_the_others_counted(wire_newsroom, capsys):
+    call_command("import_articles", str(WIRE / "05-khorramabad-hospital.txt"))
+    article = Article.objects.get()
+    assert [(q.speaker.slug, q.text[:20]) for q in article.quotes.all()] == [
+        ("hossein-yarahmadi", "Until today, patient"),
+        ("hossein-yarahmadi", "We finished two mont"),
+    ]
+    assert article.person_links.get().role == "quoted"
+    out = capsys.readouterr().out
+    assert "quotes: 2 attached to their speakers, 2 not attached" in out
+    assert "quote not attached: 'Farhad Bakhtiari' (not in the directory) ×2" in out
