@@ -43,13 +43,17 @@ class RequestIdMiddleware:
     def __call__(self, request):
         request_id = sane(request.headers.get(REQUEST_ID_HEADER)) or new_request_id()
         request.request_id = request_id
-        token = _request_id.set(request_id)
-        try:
-            response = self.get_response(request)
-        finally:
-            _request_id.reset(token)
+        # Kept until the request is finished (not reset on the way out): Django logs a 4xx or 5xx
+        # response ("Not Found: /x") after the middleware has returned, and that line needs it too.
+        _request_id.set(request_id)
+        response = self.get_response(request)
         response[REQUEST_ID_HEADER] = request_id
         return response
+
+
+def request_finished(sender, **kwargs) -> None:
+    """The next log lines of this thread belong to no request until a new one sets its id."""
+    _request_id.set(None)
 
 
 class RequestIdFilter(logging.Filter):
@@ -113,6 +117,9 @@ def connect_signals() -> None:
     from django.tasks.signals import task_finished as finished
     from django.tasks.signals import task_started as started
 
+    from django.core.signals import request_finished as finished_request
+
+    finished_request.connect(request_finished, dispatch_uid="newsroom-request-id-finished-request")
     enqueued.connect(task_enqueued, dispatch_uid="newsroom-request-id-enqueued")
     started.connect(task_started, dispatch_uid="newsroom-request-id-started")
     finished.connect(task_finished, dispatch_uid="newsroom-request-id-finished")
