@@ -113,11 +113,10 @@ def task_finished(sender, task_result, **kwargs) -> None:
 
 
 def connect_signals() -> None:
+    from django.core.signals import request_finished as finished_request
     from django.tasks.signals import task_enqueued as enqueued
     from django.tasks.signals import task_finished as finished
     from django.tasks.signals import task_started as started
-
-    from django.core.signals import request_finished as finished_request
 
     finished_request.connect(request_finished, dispatch_uid="newsroom-request-id-finished-request")
     enqueued.connect(task_enqueued, dispatch_uid="newsroom-request-id-enqueued")

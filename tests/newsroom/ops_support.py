@@ -46,8 +46,9 @@ class PrivateRedis:
 
     def __init__(self):
         self.port = free_port()
+        no_disk = ["--save", "", "--appendonly", "no"]
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", *no_disk],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )

@@ -20,7 +20,10 @@ from newsroom.request_id import RequestIdMiddleware
 from tests.newsroom.ops_support import database_url, log_a_line
 
 ROOT = Path(__file__).resolve().parents[2]
-LINE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<level>[A-Z]+) (?P<id>\S+) (?P<logger>\S+) (?P<msg>.*)$")
+# time level request_id logger message
+LINE = re.compile(
+    r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d{4} (?P<level>[A-Z]+) (?P<id>\S+) (?P<logger>\S+) (?P<msg>.*)$"
+)
 
 
 @contextmanager
