@@ -65,12 +65,13 @@ def test_two_concurrent_locked_migrations_both_succeed(private_database):
     nodes = [_migrate("migrate_locked", url), _migrate("migrate_locked", url)]
     outcomes = [(*node.communicate(timeout=540), node.returncode) for node in nodes]
 
-    for stdout, stderr, code in outcomes:
+    for _stdout, stderr, code in outcomes:
         assert code == 0, stderr
         assert "Traceback" not in stderr
     with _connect(settings_dict, name) as db:
         applied = db.execute("SELECT app, name, count(*) FROM django_migrations GROUP BY 1, 2").fetchall()
-        tables = db.execute("SELECT count(*) FROM pg_tables WHERE tablename = 'articles_article'").fetchone()[0]
+        tables = db.execute("SELECT count(*) FROM pg_tables WHERE tablename = %s", ["articles_article"])
+        tables = tables.fetchone()[0]
     assert applied and all(count == 1 for _, _, count in applied)
     assert tables == 1
     # One node applied the migrations; the other found nothing left to do.
