@@ -27,7 +27,7 @@ logger = logging.getLogger(__name__)
 GENERATION_KEY = "newsroom:page-generation"
 KEY_PREFIX = "newsroom:page"
 # Never cached, for anyone: the editors' workplace, previews, health checks, files.
-UNCACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/static/", "/media/")
+UNCACHED_PREFIXES = ("/admin/", "/preview/", "/healthz", "/readyz", "/metrics", "/static/", "/media/")
 
 
 #: Callables ``(now) -> datetime | None``: the next moment public content changes by itself (a

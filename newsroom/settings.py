@@ -73,6 +73,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every log line of a request (and the response) carries its X-Request-ID.
+    "newsroom.request_id.RequestIdMiddleware",
+    # Outside everything else, the page cache included: counts, times, page-cache hits (/metrics).
+    "newsroom.metrics.MetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -122,7 +126,16 @@ TEMPLATES = [
 
 # Database: PostgreSQL only. DATABASE_URL names a server; without it, the embedded server under var/.
 if os.environ.get("DATABASE_URL"):
-    _db = dj_database_url.parse(os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True)
+    # Behind PgBouncer in transaction pooling (DATABASE_PGBOUNCER=1): no connection kept between
+    # requests and no server-side cursors, which do not survive a pooled transaction boundary.
+    DATABASE_PGBOUNCER = env_bool("DATABASE_PGBOUNCER")
+    _db = dj_database_url.parse(
+        os.environ["DATABASE_URL"],
+        conn_max_age=0 if DATABASE_PGBOUNCER else int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
+    )
+    if DATABASE_PGBOUNCER:
+        _db["DISABLE_SERVER_SIDE_CURSORS"] = True
     if _db.get("ENGINE") != "django.db.backends.postgresql":
         raise ImproperlyConfigured(
             "DATABASE_URL must name a PostgreSQL server (postgres://user:password@host:5432/name); "
@@ -160,6 +173,10 @@ if NEWSROOM_OBJECT_STORAGE:
 # Local disk with DJANGO_DEBUG off: the app serves MEDIA_URL itself only on request (one node);
 # otherwise the reverse proxy serves MEDIA_ROOT (docs/operations.md, "Media").
 NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA")
+# A release's collectstatic adds its hashed files beside the older releases' ones (never --clear),
+# so a page rendered by either release finds its CSS during a rolling deploy (docs/deployment.md);
+# only hashed names are kept (an unhashed site.css would be the one file two releases disagree on).
+WHITENOISE_KEEP_ONLY_HASHED_FILES = True
 STORAGES = {
     "default": NEWSROOM_OBJECT_STORAGE.storage
     if NEWSROOM_OBJECT_STORAGE
@@ -211,16 +228,34 @@ if not DEBUG:
     SECURE_CONTENT_TYPE_NOSNIFF = True
     SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
     # Load balancers probe health over plain HTTP on the private network: never redirected.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
     # HSTS: browsers refuse plain HTTP for a year once they have seen the site over HTTPS.
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", True)
 
+# Every line: time, level, request id, logger, message (NEWSROOM_LOG_FORMAT=json: one JSON object).
+NEWSROOM_LOG_FORMAT = os.environ.get("NEWSROOM_LOG_FORMAT", "text")
+if NEWSROOM_LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"NEWSROOM_LOG_FORMAT must be 'text' or 'json', not {NEWSROOM_LOG_FORMAT!r}.")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "newsroom.request_id.RequestIdFilter"}},
+    "formatters": {
+        "text": {
+            "format": "%(asctime)s %(levelname)s %(request_id)s %(name)s %(message)s",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+        },
+        "json": {"()": "newsroom.request_id.JsonFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": NEWSROOM_LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
 }
 
@@ -266,3 +301,9 @@ NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
 NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "120"))
+
+# Operations (docs/deployment.md). /readyz answers 503 when a due task has waited longer than this.
+NEWSROOM_READY_MAX_QUEUE_AGE = int(os.environ.get("NEWSROOM_READY_MAX_QUEUE_AGE", "300"))
+# /metrics: only these addresses (or networks), reached without a proxy, or the bearer token.
+NEWSROOM_METRICS_ALLOWED_IPS = env_list("NEWSROOM_METRICS_ALLOWED_IPS") or ["127.0.0.1", "::1"]
+NEWSROOM_METRICS_TOKEN = os.environ.get("NEWSROOM_METRICS_TOKEN", "")

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
 
-from newsroom import views
+from newsroom import metrics, views
 from newsroom.media import serve_media
 
 admin.site.site_header = f"{settings.NEWSROOM_SITE_NAME} editors"
@@ -16,6 +16,8 @@ admin.site.index_title = "Newsroom workplace"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("admin/", admin.site.urls),
     path("", include("website.urls")),
 ]

@@ -1,4 +1,4 @@
-"""Site-wide views: the health check."""
+"""Site-wide views: liveness (/healthz) and readiness (/readyz)."""
 
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
@@ -17,6 +17,22 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@never_cache
+@require_safe
+def readyz(request):
+    """200 when this node can serve readers: a real page renders, and the database (writable
+    primary), cache, storage and task queue are fine; 503 with each check's reason otherwise."""
+    from newsroom.health import readiness
+
+    results = readiness(request)
+    ready = all(reason is None for reason in results.values())
+    body = {
+        "status": "ok" if ready else "unavailable",
+        "checks": {name: reason or "ok" for name, reason in results.items()},
+    }
+    return JsonResponse(body, status=200 if ready else 503)
 
 
 def login_locked_out(request, original_response=None, credentials=None):
