@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
@@ -56,6 +57,11 @@ class Entity(SlugHistoryMixin, VersionedModel):
         db_index=True,
         default="",
         help_text="The name's comparison key (organizations.names.name_key), set on save.",
+    )
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        help_text=_("Created from a name read in a story; untick once an editor has checked it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -362,6 +368,21 @@ class Event(SlugHistoryMixin, VersionedModel):
     @property
     def local_end(self):
         return self.ends_at.astimezone(self.zone) if self.ends_at else None
+
+
+class EventAlias(models.Model):
+    """Another name an event goes by ("World Red Crescent Day" for the 8 May observance)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=250)
+
+    class Meta:
+        verbose_name = _("event alias")
+        verbose_name_plural = _("event aliases")
+        constraints = [models.UniqueConstraint(fields=["event", "name"], name="event_alias_unique")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class EventOrganizer(models.Model):
