@@ -887,7 +887,7 @@ def _event_mentions(sentence: Sentence) -> list[Mention]:
         about = re.match(r"\s+(?:on|of|about)\s+((?:[a-z-]+\s*){1,4})", tail)
         if about and not _DATE.match(tail.strip()[3:]):
             subject = about.group(1).strip()
-            subject = re.split(r"\s+(?:in|at|on|with|which|that|was|were|is|held|to|and)\b", subject)[0]
+            subject = re.split(_SUBJECT_END, subject)[0]
         if when is None and not subject:
             continue
         adjective = match.group("adj").strip()
@@ -917,6 +917,12 @@ def _event_mentions(sentence: Sentence) -> list[Mention]:
             )
         )
     return found
+
+
+_SUBJECT_END = re.compile(
+    r"\s+(?:in|at|on|with|which|that|was|were|is|are|will|would|held|to|and|from|for|by|later|this"
+    r"|next|last|earlier|since|until|after|before|starting|opened|ended)\b"
+)
 
 
 def _date_in(text: str, *, year: int | None = None) -> date | None:
