@@ -128,13 +128,6 @@ class OrganizationAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminM
         return organization.article_total
 
 
-class EventAliasInline(admin.TabularInline):
-    model = EventAlias
-    extra = 1
-    verbose_name = _("other name")
-    verbose_name_plural = _("Other names (how stories refer to it: “World Red Crescent Day”)")
-
-
 class EventOrganizerInline(admin.TabularInline):
     model = EventOrganizer
     extra = 1
@@ -158,12 +151,22 @@ class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
     date_hierarchy = "starts_at"
-    inlines = [EventAliasInline, EventOrganizerInline, EventParticipantInline]
+    inlines = [EventOrganizerInline, EventParticipantInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "description"]}),
         ("When", {"fields": ["starts_at", "ends_at", "all_day", "timezone"]}),
         ("Where", {"fields": ["venue", "city", "country"]}),
     ]
+
+
+@admin.register(EventAlias)
+class EventAliasAdmin(admin.ModelAdmin):
+    """Other names stories give an event ("World Red Crescent Day"): found in the text like its name."""
+
+    list_display = ["name", "event"]
+    list_select_related = ["event"]
+    search_fields = ["name", "event__name"]
+    autocomplete_fields = ["event"]
 
 
 @admin.register(Affiliation)

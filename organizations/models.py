@@ -61,6 +61,7 @@ class Entity(SlugHistoryMixin, VersionedModel):
     needs_review = models.BooleanField(
         _("needs review"),
         default=False,
+        db_default=False,
         help_text=_("Created from a name read in a story; untick once an editor has checked it."),
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -96,10 +96,11 @@ def is_place(text: str) -> bool:
         words = words[1:]
     if words and words[-1] == "s" and len(words) > 1:  # "Iran's" normalizes to "iran s"
         words = words[:-1]
+    places = place_names()
+    if " ".join(words) in places:  # "Middle East", "East Azarbaijan" as they are
+        return True
     while len(words) > 1 and words[-1] in PLACE_WORDS:
         words = words[:-1]
     while len(words) > 1 and words[0] in PLACE_WORDS:
         words = words[1:]
-    if not words:
-        return False
-    return " ".join(words) in place_names()
+    return bool(words) and " ".join(words) in places

@@ -14,12 +14,12 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='organization',
             name='needs_review',
-            field=models.BooleanField(default=False, help_text='Created from a name read in a story; untick once an editor has checked it.', verbose_name='needs review'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Created from a name read in a story; untick once an editor has checked it.', verbose_name='needs review'),
         ),
         migrations.AddField(
             model_name='person',
             name='needs_review',
-            field=models.BooleanField(default=False, help_text='Created from a name read in a story; untick once an editor has checked it.', verbose_name='needs review'),
+            field=models.BooleanField(db_default=False, default=False, help_text='Created from a name read in a story; untick once an editor has checked it.', verbose_name='needs review'),
         ),
         migrations.CreateModel(
             name='EventAlias',

@@ -27,7 +27,8 @@ FLOOD = (
     "<p>The National Organization for Migration sent two teams, said Dr. Leila Moradi, the province's "
     "deputy health chief.</p>"
     "<h2>What comes next</h2>"
-    "<p>Health Minister Bahram Einollahi visited Gorgan on Tuesday. The IRCS said more tents were on the way. "
+    "<p>Health Minister Bahram Einollahi visited Gorgan on Tuesday. "
+    "The IRCS said more tents were on the way. "
     "Officials met in Tehran on Saturday. Volunteers handed out blankets in March.</p>"
 )
 
@@ -194,7 +195,7 @@ def test_events_by_kind_and_date_through_aliases_and_unknown_ones_proposed():
         "The society marked World Red Crescent Day with a call for volunteers. "
         "Delegates will also attend the international conference on rehabilitation later this year.</p>"
     )
-    article, entities = story(body, published_at=datetime(2026, 3, 1, tzinfo=ZoneInfo("UTC")))
+    _article, entities = story(body, published_at=datetime(2026, 3, 1, tzinfo=ZoneInfo("UTC")))
     found = {f.entity.pk: f for f in entities.known if f.kind == "event"}
     assert meeting.pk in found and found[meeting.pk].reason == "kind and date"
     assert day.pk in found
@@ -257,7 +258,8 @@ def test_import_plain_text_with_link_new_creates_and_links(tmp_path):
     page = tmp_path / "flood.txt"
     page.write_text(
         "Floods cut off 40 villages in Golestan\nMonday, 9 March 2026 - 10:00\n\n"
-        "GORGAN – Vahid Rostami, head of the Golestan branch of the Iranian Red Crescent Society (IRCS), said "
+        "GORGAN – Vahid Rostami, head of the Golestan branch of the Iranian Red Crescent Society (IRCS), "
+        "said "
         "on Monday that 40 villages were cut off by the floods.\n\n"
         "“We reached all of them by evening,” Rostami said.\n",
         encoding="utf-8",

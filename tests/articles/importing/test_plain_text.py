@@ -129,13 +129,14 @@ def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named
     assert not article.person_links.exists()
 
 
-def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
+def test_link_option_links_the_named_entities_with_their_prominence(named_entities, capsys):
     call_command("import_articles", str(PAGE), "--link")
     article = Article.objects.get()
+    # She speaks in the story; the society is in the lead: subjects, not passing mentions.
     assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
-        ("parisa-hosseinzadeh", "mentions")
+        ("parisa-hosseinzadeh", "quoted")
     ]
-    assert ("ircs", "mentions") in [
+    assert ("ircs", "about") in [
         (link.organization.slug, link.role) for link in article.organization_links.all()
     ]
     assert "linked: person “Parisa Hosseinzadeh”" in capsys.readouterr().out
