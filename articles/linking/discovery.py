@@ -415,7 +415,8 @@ def _split_of(span, a, b):
             2 <= len(left) <= 4
             and not _heads_in(left)
             and not {normalize_name(w) for w in left} & (TITLE_WORDS | NOT_NAMES | GENERIC_WORDS)
-            and not any(is_acronym(w) or is_place(w) for w in left)
+            and not any(is_acronym(w) for w in left)
+            and (is_given_name(left[0]) or not any(is_place(w) for w in left))
             and _heads_in(right)
         ):
             yield _Span(span.tokens[:k]), a, a + k - 1
@@ -608,6 +609,8 @@ def _attach_affiliations(mentions: list[Mention]) -> None:
         following = [b for b in bodies if of and b.start == end + of.end()]
         if following:  # "Priya Raman of the World Health Organization's programme"
             person.organization = following[0].name
+            person.evidence.append("of a body")
+            person.confidence = max(person.confidence, 0.8)
             continue
         if person.title_span == (0, 0):
             continue
