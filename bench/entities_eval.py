@@ -110,6 +110,7 @@ def _score(judgments: list[dict], corpus: Path, desk: str | None, show: bool) ->
     ids_of: dict[tuple[str, int], set[str]] = defaultdict(set)  # record -> judged ids
     misses, false_links = [], []
     role_right = role_total = 0
+    role_misses: dict[tuple[str, str], int] = defaultdict(int)  # (editor's role, ours) -> count
     for story in judgments:
         headline = (corpus / story["file"]).read_text().splitlines()[0].strip()
         article = Article.objects.filter(headline=headline).order_by("pk").first()
@@ -149,6 +150,8 @@ def _score(judgments: list[dict], corpus: Path, desk: str | None, show: bool) ->
             ids_of[(kind, entity.pk)].add(hit["id"])
             role_total += 1
             role_right += role == hit.get("role")
+            if role != hit.get("role"):
+                role_misses[(hit.get("role"), role)] += 1
         for e in judged:
             group = "known" if e["known"] else "new"
             counts[f"{group}_total"] += 1
@@ -174,6 +177,8 @@ def _score(judgments: list[dict], corpus: Path, desk: str | None, show: bool) ->
             print("  missed:", line)
         for line in false_links:
             print("  false: ", line)
+        for (judged, ours), n in sorted(role_misses.items(), key=lambda pair: -pair[1]):
+            print(f"  role: editor {judged}, linked {ours}: {n}")
     return 0
 
 
