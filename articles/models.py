@@ -444,3 +444,6 @@ class RelatedOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.related}"
+
+
+from articles.linking.models import EntityProposal  # noqa: E402, F401 (a model of this app)

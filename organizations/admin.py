@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
@@ -10,6 +11,7 @@ from organizations.forms import EntityNameForm
 from organizations.models import (
     Affiliation,
     Event,
+    EventAlias,
     EventOrganizer,
     EventParticipant,
     Organization,
@@ -17,6 +19,18 @@ from organizations.models import (
     Person,
     PersonAlias,
 )
+from organizations.variants import PersonVariantForm
+
+
+class ReviewAdminMixin:
+    """Records created from names read in stories are marked for review until an editor checks them."""
+
+    actions = ["merge_selected", "mark_reviewed"]
+
+    @admin.action(description=_("Mark as reviewed (checked by an editor)"))
+    def mark_reviewed(self, request, queryset):
+        done = queryset.filter(needs_review=True).update(needs_review=False)
+        self.message_user(request, _("%(n)d marked as reviewed.") % {"n": done})
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -52,15 +66,15 @@ class OrganizationPeopleInline(admin.TabularInline):
 
 
 @admin.register(Person)
-class PersonAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
-    form = EntityNameForm
+class PersonAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+    form = PersonVariantForm
     merge_kind = "person"
-    list_display = ["name", "other_names", "current_titles", "wikidata_id", "updated_at"]
+    list_display = ["name", "other_names", "current_titles", "needs_review", "wikidata_id", "updated_at"]
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "slug", "bio", "photo", "wikidata_id"]
-    list_filter = ["affiliations__organization__kind"]
+    fields = ["name", "confirm_new_person", "slug", "bio", "photo", "wikidata_id", "needs_review"]
+    list_filter = ["needs_review", "affiliations__organization__kind"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases", "affiliations__organization")
@@ -77,12 +91,12 @@ class PersonAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin
 
 
 @admin.register(Organization)
-class OrganizationAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
+class OrganizationAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
     form = EntityNameForm
     merge_kind = "organization"
-    list_display = ["name", "acronym", "kind", "country", "parent", "article_count"]
+    list_display = ["name", "acronym", "kind", "country", "parent", "article_count", "needs_review"]
     ordering = ["name"]
-    list_filter = ["kind", "country"]
+    list_filter = ["needs_review", "kind", "country"]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -99,6 +113,7 @@ class OrganizationAdmin(MergeAdminMixin, VersionConflictAdminMixin, RevisionAdmi
         "logo",
         "description",
         "wikidata_id",
+        "needs_review",
     ]
 
     def get_queryset(self, request):
@@ -142,6 +157,16 @@ class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
         ("When", {"fields": ["starts_at", "ends_at", "all_day", "timezone"]}),
         ("Where", {"fields": ["venue", "city", "country"]}),
     ]
+
+
+@admin.register(EventAlias)
+class EventAliasAdmin(admin.ModelAdmin):
+    """Other names stories give an event ("World Red Crescent Day"): found in the text like its name."""
+
+    list_display = ["name", "event"]
+    list_select_related = ["event"]
+    search_fields = ["name", "event__name"]
+    autocomplete_fields = ["event"]
 
 
 @admin.register(Affiliation)

@@ -152,3 +152,22 @@ def _shared_context(kind: str, ids: set[int]) -> dict[int, set[str]]:
             if parent:
                 context[pk].add(f"part of {parent}")
     return context
+
+
+def likely_duplicate(kind: str, first, second) -> bool:
+    """Whether two records of a kind look like one entity written twice (a pair to merge).
+
+    Stricter than :func:`find_duplicates`' listing: their names or other names must be the same
+    name or a spelling variant of each other (:func:`organizations.names.spelling_variant`), so
+    two different people with close names (Zare / Zarei) are not taken for a pair.
+    """
+    from organizations.names import spelling_variant
+
+    if first is None or second is None or first.pk == second.pk or kind not in KINDS:
+        return False
+    honorifics = kind == "person"
+
+    def names(entity) -> list[str]:
+        return [entity.name, *entity.aliases.values_list("name", flat=True)]
+
+    return any(spelling_variant(a, b, honorifics=honorifics) for a in names(first) for b in names(second))

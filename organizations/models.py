@@ -58,6 +58,12 @@ class Entity(SlugHistoryMixin, VersionedModel):
         default="",
         help_text="The name's comparison key (organizations.names.name_key), set on save.",
     )
+    needs_review = models.BooleanField(
+        _("needs review"),
+        default=False,
+        db_default=False,
+        help_text=_("Created from a name read in a story; untick once an editor has checked it."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -408,6 +414,21 @@ class Event(SlugHistoryMixin, VersionedModel):
     @property
     def local_end(self):
         return self.ends_at.astimezone(self.zone) if self.ends_at else None
+
+
+class EventAlias(models.Model):
+    """Another name an event goes by ("World Red Crescent Day" for the 8 May observance)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=250)
+
+    class Meta:
+        verbose_name = _("event alias")
+        verbose_name_plural = _("event aliases")
+        constraints = [models.UniqueConstraint(fields=["event", "name"], name="event_alias_unique")]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class EventOrganizer(models.Model):

@@ -13,6 +13,7 @@ Two levels:
 
 import re
 import unicodedata
+from functools import cache
 
 _PUNCTUATION = re.compile(r"[^\w\s]", re.UNICODE)
 _SPACES = re.compile(r"\s+")
@@ -163,3 +164,141 @@ def is_acronym(text: str) -> bool:
         and letters.upper() == letters
         and any(ch.isalpha() for ch in letters)
     )
+
+
+# Word endings written several ways for one Persian sound: Rezaei / Rezaee / Rezayi / Rezaie,
+# Mousavi / Musavi (already folded), Eynollahi / Einollahi. Applied after :func:`fold_word`. The
+# bare final -e is *not* folded into -i: Zare and Zarei are two different family names.
+_LOOSE_RULES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"ey", "ei"),
+        (r"(?:ei|ie|ii|iy|ai(?=i))$", "i"),
+        (r"aii?$", "ai"),
+        (r"dj", "j"),
+        (r"ph", "f"),
+        (r"zh", "j"),
+        (r"(?<=[aeiu])h$", ""),  # Jafarzadeh / Jafarzade
+        (r"(?<=[a-z])y$", "i"),  # Rostamy / Rostami
+    )
+]
+
+
+def loose_word(word: str) -> str:
+    """A word's spelling with the variant endings folded too: "Rezaee", "Rezaei" -> "rezai"."""
+    word = fold_word(word)
+    if not word.isascii():
+        return word
+    for pattern, replacement in _LOOSE_RULES:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+def name_words(name: str, *, honorifics: bool = True) -> list[str]:
+    """The normalized words of a name, honorifics and ranks dropped (for people)."""
+    words = normalize_name(name).split()
+    return strip_honorifics(words) if honorifics else words
+
+
+def spelling_key(name: str, *, honorifics: bool = True) -> str:
+    """Looser than :func:`name_key`: the variant word endings folded as well (-ee/-ei/-ey, -eh).
+
+    Used to *find* a known record for a variant spelling; the strict key stays the identity rule.
+    """
+    return "".join(loose_word(word) for word in name_words(name, honorifics=honorifics))
+
+
+#: Two words this alike (RapidFuzz ratio, 0-100) can be one word misspelt, when both are long.
+WORD_TYPO = 90
+#: ... and at least this long: short words differ in one letter and are different names (Zare/Zarei).
+WORD_TYPO_MIN_LENGTH = 7
+
+
+def spelling_variant(first: str, second: str, *, honorifics: bool = True) -> str | None:
+    """Why ``second`` may be a spelling of the name ``first`` (a short reason), or None.
+
+    "same name" when the strict keys agree; "variant spelling" when the loose keys agree
+    (Rezaee / Rezaei, Mohammadhassan / Mohammad-Hassan); "close spelling" when, word by word,
+    every word is equal or a long word differs by a typo (RapidFuzz). Never for words that differ
+    in a short ending: Zare is not Zarei, Ahmad is not Ahmadi.
+    """
+    from rapidfuzz import fuzz
+
+    if not first or not second:
+        return None
+    if name_key(first, honorifics=honorifics) == name_key(second, honorifics=honorifics):
+        return "same name"
+    if spelling_key(first, honorifics=honorifics) == spelling_key(second, honorifics=honorifics):
+        return "variant spelling"
+    words_a = [loose_word(w) for w in name_words(first, honorifics=honorifics)]
+    words_b = [loose_word(w) for w in name_words(second, honorifics=honorifics)]
+    if len(words_a) != len(words_b) or not words_a:
+        return None
+    typos = 0
+    for a, b in zip(words_a, words_b, strict=True):
+        if a == b:
+            continue
+        if (
+            min(len(a), len(b)) >= WORD_TYPO_MIN_LENGTH
+            and a[0] == b[0]
+            and fuzz.ratio(a, b) >= WORD_TYPO
+            and not (a.startswith(b) or b.startswith(a))
+        ):
+            typos += 1
+            continue
+        return None
+    return "close spelling" if typos == 1 else None
+
+
+def split_honorifics(name: str) -> tuple[str, str]:
+    """("Dr.", "Leila Moradi") from "Dr. Leila Moradi": the leading titles and the name itself."""
+    words = name.split()
+    start = 0
+    while start < len(words) - 1 and normalize_name(words[start]) in HONORIFICS:
+        start += 1
+    return " ".join(words[:start]), " ".join(words[start:])
+
+
+@cache
+def _given_names():
+    import gender_guesser.detector
+
+    return gender_guesser.detector.Detector(case_sensitive=False)
+
+
+_NOT_GIVEN_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "red",
+        "hope",
+        "grace",
+        "faith",
+        "joy",
+    ]
+)
+
+
+def is_given_name(word: str) -> bool:
+    """A word known as a first name in some country (gender-guesser's list): "Vahid", "Leila"."""
+    plain = normalize_name(word)
+    if not plain or " " in plain or plain in _NOT_GIVEN_NAMES:
+        return False
+    return _given_names().get_gender(plain.capitalize()) != "unknown"

@@ -46,8 +46,10 @@ class ImportOptions:
     section: str | None = None
     author: str | None = None
     update: bool = False
-    #: Plain-text pages: link the entities the text names (as "mentions"), not only list them.
+    #: Plain-text pages: link the entities the text names (role from prominence), not only list them.
     link: bool = False
+    #: With ``link``: also create the people, organizations and events the text introduces (unreviewed).
+    new: bool = False
 
 
 @dataclass
@@ -60,6 +62,9 @@ class ArticleImportReport:
     #: Plain-text pages: slug -> entities named in the text but not linked (issue "entity graph").
     suggestions: dict[str, list] = field(default_factory=dict)
     linked: int = 0
+    #: Plain-text pages: slug -> new entities the text introduces (see articles.linking.proposals).
+    proposals: dict[str, list] = field(default_factory=dict)
+    created_entities: int = 0
 
     def summary(self) -> str:
         if self.dry_run:
@@ -417,31 +422,21 @@ def import_drafts(
     with transaction.atomic():
         created, updated = write(drafts, resolved, now)
         content_changed(article_ids=[a.pk for a in created + updated], reason="articles imported")
-        _suggest(report, created + updated, link=options.link)
+        _suggest(report, created + updated, link=options.link, new=options.new)
     report.created = [a.slug for a in created]
     report.updated = [a.slug for a in updated]
     report.articles = created + updated
     return report
 
 
-def _suggest(report: ArticleImportReport, articles: list[Article], *, link: bool) -> None:
+def _suggest(report: ArticleImportReport, articles: list[Article], *, link: bool, new: bool = False) -> None:
     """For plain-text pages: the people, organizations and events the text names, linked on request."""
     pages = [a for a in articles if a._draft.kind == "text"]
     if not pages:
         return
-    from articles.linking.finder import EntityMatcher, apply_suggestions, suggest_links
+    from articles.linking import importing
 
-    matcher = EntityMatcher.build()
-    for article in pages:
-        # The credited outlet is the story's source, not also a name it mentions.
-        suggestions = [
-            s
-            for s in suggest_links(article, matcher)
-            if not (s.kind == "organization" and s.entity.pk == article.source_organization_id)
-        ]
-        report.suggestions[article.slug] = suggestions
-        if link and suggestions:
-            report.linked += apply_suggestions(article, suggestions, role="mentions")
+    importing.link_imported(report, pages, link=link, new=new)
 
 
 def import_articles(paths: list[Path | str], options: ImportOptions | None = None) -> ArticleImportReport:

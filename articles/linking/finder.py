@@ -18,7 +18,7 @@ from articles.changes import content_changed
 from articles.links import BY_KIND, ENTITY_LINKS
 from articles.models import Article, LinkRole
 from articles.text import plain_text
-from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.models import Event, EventAlias, Organization, OrganizationAlias, Person, PersonAlias
 from organizations.names import fold_word, is_acronym, name_key, normalize_name
 
 KINDS = tuple(link.kind for link in ENTITY_LINKS)
@@ -36,6 +36,9 @@ class LinkSuggestion:
     entity: object
     matched_text: str
     count: int
+    #: The role the story's text gives it (see articles.linking.prominence), and why.
+    role: str = "mentions"
+    role_reason: str = ""
 
 
 class EntityMatcher:
@@ -81,6 +84,8 @@ class EntityMatcher:
         for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
             matcher.add("organization", pk, name, honorifics=False)
         for pk, name in Event.objects.values_list("pk", "name"):
+            matcher.add("event", pk, name, honorifics=False)
+        for pk, name in EventAlias.objects.values_list("event_id", "name"):
             matcher.add("event", pk, name, honorifics=False)
         return matcher
 
@@ -129,7 +134,7 @@ def _names_signature() -> tuple:
     from django.db.models import Count, Max
 
     parts = []
-    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias):
+    for model in (Person, Organization, Event, PersonAlias, OrganizationAlias, EventAlias):
         field = "updated_at" if hasattr(model, "updated_at") else "id"
         row = model.objects.aggregate(n=Count("id"), last=Max(field))
         parts.append((row["n"], row["last"]))
@@ -151,49 +156,57 @@ def linked_ids(article: Article) -> dict[str, set[int]]:
     }
 
 
-def suggest_links(article: Article, matcher: EntityMatcher | None = None) -> list[LinkSuggestion]:
-    """Entities named in the article's headline, standfirst or body that are not linked yet."""
-    matcher = matcher or EntityMatcher.current()
-    found: dict[tuple[str, int], tuple[str, int]] = {}
-    for part in article_text_parts(article):
-        for hit, (surface, count) in matcher.find(part).items():
-            first, total = found.get(hit, (surface, 0))
-            found[hit] = (first, total + count)
-    if not found:
+def suggest_links(article: Article, matcher: EntityMatcher | None = None, story=None) -> list[LinkSuggestion]:
+    """Known entities named in the article's headline, standfirst or body that are not linked yet.
+
+    Each carries the role its prominence in the text gives it. ``story`` is a
+    :class:`articles.linking.resolution.StoryEntities` already read for the article.
+    """
+    if story is None:
+        from articles.linking.resolution import Directory, read_story
+
+        story = read_story(article, Directory.current() if matcher is None else Directory(matcher))
+    if not story.known:
         return []
     linked = linked_ids(article) if article.pk else {kind: set() for kind in KINDS}
     # Two records answering to one name (a duplicate pair): when either is linked, suggest neither.
     linked_keys = {
-        (kind, name_key(surface, honorifics=kind == "person"))
-        for (kind, pk), (surface, _count) in found.items()
-        if pk in linked[kind]
+        (found.kind, name_key(surface, honorifics=found.kind == "person"))
+        for found in story.known
+        if found.entity.pk in linked[found.kind]
+        for surface in found.surfaces or [found.name]
     }
-    wanted: dict[str, dict[int, tuple[str, int]]] = defaultdict(dict)
-    for (kind, pk), (surface, count) in found.items():
-        if pk in linked[kind] or (kind, name_key(surface, honorifics=kind == "person")) in linked_keys:
-            continue
-        wanted[kind][pk] = (surface, count)
     suggestions = []
-    for kind in KINDS:
-        if not wanted[kind]:
+    for found in story.known:
+        if found.entity.pk in linked[found.kind]:
             continue
-        entities = BY_KIND[kind].entity_model.objects.in_bulk(list(wanted[kind]))
-        for pk, (surface, count) in wanted[kind].items():
-            if pk in entities:
-                suggestions.append(LinkSuggestion(kind, entities[pk], surface, count))
+        surface = (found.surfaces or [found.name])[0]
+        keys = {
+            (found.kind, name_key(s, honorifics=found.kind == "person"))
+            for s in found.surfaces or [found.name]
+        }
+        if keys & linked_keys:
+            continue
+        suggestions.append(
+            LinkSuggestion(found.kind, found.entity, surface, found.count, found.role, found.role_reason)
+        )
     suggestions.sort(key=lambda s: (KINDS.index(s.kind), -s.count, str(s.entity)))
     return suggestions
 
 
-def apply_suggestions(article: Article, suggestions: list[LinkSuggestion], role: str = "mentions") -> int:
-    """Link the suggested entities to the article with ``role``; returns how many links were made."""
-    if role not in LinkRole.values:
+def apply_suggestions(
+    article: Article, suggestions: list[LinkSuggestion], role: str | None = "mentions"
+) -> int:
+    """Link the suggested entities to the article with ``role`` (``None``: each suggestion's own role,
+    from its prominence in the text); returns how many links were made."""
+    if role is not None and role not in LinkRole.values:
         raise ValueError(f"Unknown role {role!r}; use one of {', '.join(LinkRole.values)}.")
     created = 0
     with transaction.atomic():
         for suggestion in suggestions:
             model, attr = BY_KIND[suggestion.kind].link_model, BY_KIND[suggestion.kind].field
-            entity_role = role if (role != LinkRole.QUOTED or suggestion.kind == "person") else "mentions"
+            wanted = role or suggestion.role
+            entity_role = wanted if (wanted != LinkRole.QUOTED or suggestion.kind == "person") else "mentions"
             if model.objects.filter(article=article, **{attr: suggestion.entity}).exists():
                 continue
             model.objects.create(article=article, role=entity_role, **{attr: suggestion.entity})

@@ -112,7 +112,8 @@ def test_link_entities_command_lists_then_applies(newsroom, capsys):
     assert "Pirhoshein Kolivand" in out and "Pirhossein Kolivand" in out
     assert not ArticlePerson.objects.filter(article=article).exists()
     call_command("link_entities", "--article", article.slug, "--apply")
-    assert ArticlePerson.objects.filter(article=article, person=kolivand, role="mentions").exists()
+    # Named in the lead: a subject of the story, linked as "about".
+    assert ArticlePerson.objects.filter(article=article, person=kolivand, role="about").exists()
 
 
 def test_link_entities_unknown_article_is_one_line_error():

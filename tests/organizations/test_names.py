@@ -88,3 +88,45 @@ def test_a_name_that_is_only_a_title_is_kept():
 )
 def test_acronym_detection(text, expected):
     assert is_acronym(text) is expected
+
+
+VARIANTS = [
+    ("Pirhossein Kolivand", "Pirhoshein Kolivand", "same name"),
+    ("Mohammadhassan Rezvani", "Mohammad-Hassan Rezvani", "same name"),
+    ("Ali Yar-Ahmadi", "Dr. Ali Yarahmadi", "same name"),
+    ("Qasem Rezaei", "Ghasem Rezaee", "variant spelling"),
+    ("Bahram Einollahi", "Bahram Eynollahi", "variant spelling"),
+    ("Kamran Jafarzadeh", "Kamran Jafarzade", "variant spelling"),
+    ("Vahid Rostami", "Vahid Rostamy", "variant spelling"),
+]
+NOT_VARIANTS = [
+    ("Hamid Zare", "Hamid Zarei"),  # two family names, not two spellings
+    ("Ali Ahmad", "Ali Ahmadi"),
+    ("Jafar Mohammadi", "Jafar Mahmoudi"),
+    ("Ali Fadavi", "Ali Fadaei"),
+    ("Javad Rahimi", "Maryam Rahimi"),
+]
+
+
+@pytest.mark.parametrize(("first", "second", "reason"), VARIANTS)
+def test_spelling_variants_are_recognised_with_their_reason(first, second, reason):
+    from organizations.names import spelling_variant
+
+    assert spelling_variant(first, second) == reason
+    assert spelling_variant(second, first) == reason
+
+
+@pytest.mark.parametrize(("first", "second"), NOT_VARIANTS)
+def test_close_names_of_different_people_are_not_variants(first, second):
+    from organizations.names import spelling_variant
+
+    assert spelling_variant(first, second) is None
+
+
+def test_places_are_known_and_people_are_not():
+    from organizations.places import is_place
+
+    for place in ["Tehran", "Golestan province", "East Azarbaijan", "the Middle East", "Iran's", "Istanbul"]:
+        assert is_place(place), place
+    for name in ["Vahid Rostami", "Rostami", "Leila Moradi", "Red Crescent"]:
+        assert not is_place(name), name

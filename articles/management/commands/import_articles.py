@@ -27,7 +27,13 @@ class Command(BaseCommand):
             "--link",
             action="store_true",
             help="Plain-text pages: link the people, organizations and events named in the text "
-            "(as 'mentions'); without it they are only listed.",
+            "(about, quoted or mentions, from their prominence); without it they are only listed.",
+        )
+        parser.add_argument(
+            "--new",
+            action="store_true",
+            help="With --link: also create the people, organizations and events the text introduces "
+            "that the directory lacks, marked unreviewed.",
         )
         parser.add_argument(
             "--update", action="store_true", help="Replace articles whose slug exists (otherwise an error)."
@@ -45,7 +51,10 @@ class Command(BaseCommand):
             author=opts["author"],
             update=opts["update"],
             link=opts["link"],
+            new=opts["new"],
         )
+        if options.new and not options.link:
+            raise CommandError("--new creates records from the text: use it with --link.")
         try:
             report = import_articles(files, options)
         except ImportRejected as error:
@@ -61,7 +70,11 @@ class Command(BaseCommand):
                 label = s.entity._meta.verbose_name
                 self.stdout.write(f"{slug}: {verb}: {label} “{s.entity}” (as “{s.matched_text}”, {s.count}×)")
             if suggestions and verb != "linked":
-                self.stdout.write(f"{slug}: run again with --update --link to link them as mentions.")
+                self.stdout.write(f"{slug}: run again with --update --link to link them.")
+        for slug, proposals in report.proposals.items():
+            verb = "created" if options.new and not options.dry_run else "new, not in the directory"
+            for p in proposals:
+                self.stdout.write(f"{slug}: {verb}: {p.kind} “{p.name}” ({p.confidence:.2f})")
         if options.dry_run:
             for slug in report.created:
                 self.stdout.write(f"would create {slug}")

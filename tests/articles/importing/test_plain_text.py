@@ -140,15 +140,16 @@ def test_entities_named_in_the_page_are_listed_but_not_linked_without_link(named
     ]
 
 
-def test_link_option_links_the_named_entities_as_mentions(named_entities, capsys):
+def test_link_option_links_the_named_entities_with_their_prominence(named_entities, capsys):
     call_command("import_articles", str(PAGE), "--link")
     article = Article.objects.get()
+    # She speaks in the story; the society is in the lead: subjects, not passing mentions.
     assert [(link.person.slug, link.role) for link in article.person_links.all()] == [
         ("parisa-hosseinzadeh", "quoted")
     ]
-    assert [(link.organization.slug, link.role) for link in article.organization_links.all()] == [
-        ("ircs", "mentions")  # IRNA, the credited source, is not also a mention
-    ]
+    links = [(link.organization.slug, link.role) for link in article.organization_links.all()]
+    assert ("ircs", "about") in links  # the story's subject, by prominence
+    assert "irna" not in [slug for slug, _role in links]  # the credited source is not also a mention
     assert "linked: organization “Iranian Red Crescent Society”" in capsys.readouterr().out
 
 

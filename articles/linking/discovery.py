@@ -1,0 +1,1013 @@
+"""Reading the people, organizations and events a story names, the way wire copy introduces them.
+
+Wire copy introduces a new person with a title in apposition ("Vahid Rostami, head of the
+Golestan branch of the Iranian Red Crescent Society (IRCS), said…"), after a speech verb ("said
+Dr. Leila Moradi, the province's deputy health chief"), behind a title ("Health Minister Bahram
+Einollahi") or an honorific ("Dr. Moradi"); an organization by its full name, often with its
+acronym in brackets; later references use the surname ("Rostami said") or the acronym ("IRCS").
+
+:func:`read_mentions` turns a story's text into :class:`Mention` objects, each with its sentence,
+its place in the story (headline, lead, body) and the evidence that made it a name. It knows
+nothing of the directory: :mod:`articles.linking.resolution` decides which mentions are known
+records and which are proposals. Places, days and months, headings, sentence-initial words and
+honorifics alone are never names.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from html import unescape
+
+from django.utils.html import strip_tags
+
+from organizations.names import HONORIFICS, is_acronym, is_given_name, normalize_name
+from organizations.places import PLACE_WORDS, is_place
+
+
+def _words(text: str) -> frozenset[str]:
+    """A word list written as text, one space apart (easier to read and extend than a literal set)."""
+    return frozenset(text.split())
+
+
+# Words that end an organization's name ("... Society", "Ministry of ...").
+ORG_HEADS = _words(
+    """
+    academy administration agency alliance army assembly association authority bank board
+    broadcasting bureau center centre chamber charity clinic coalition college commission committee
+    company consortium consulate cooperative corporation corps council court crescent cross
+    delegation department directorate embassy federation forum foundation fund gallery group
+    headquarters hospital inc initiative institute institution laboratory league library ltd majlis
+    ministry mission movement municipality museum navy network observatory office orchestra
+    organisation organization parliament party police program programme radio secretariat service
+    services societies society television trust union university conservatory theatre theater opera
+    ensemble studio studios
+    """
+)
+# Capitalised words that say what someone is, not who ("Health Minister", "Secretary General").
+TITLE_WORDS = _words(
+    """
+    acting adviser advisor ambassador attache attaché ceo cfo chair chairman chairwoman chancellor
+    chief commander commissioner consul coordinator counsellor counselor dean delegate deputy
+    director directors doctor emir envoy executive expert first former founder general governor head
+    inspector interim king lawmaker manager managing mayor member minister ministers mp nurse
+    officer official premier president prime prince princess professor queen rector representative
+    researcher second secretary senator sheikh spokesman spokesperson spokeswoman supervisor
+    undersecretary vice volunteer
+    """
+)
+# Lower-case nouns of an appositive title ("head of...", "the province's deputy health chief").
+APPOSITIVE_NOUNS = TITLE_WORDS | _words(
+    """
+    activist actor actress administrator analyst artist athlete author captain cleric coach curator
+    daughter driver economist employee engineer farmer father filmmaker historian imam journalist
+    lawyer leader medic midwife mother nun officials organiser organizer owner paramedic pastor
+    pharmacist photographer physician pilot player poet priest psychologist rescuer resident
+    residents scientist singer son staff student surgeon survivor teacher worker workers writer
+    """
+)
+# Words that look like names at the start of a sentence or in a heading but are not.
+NOT_NAMES = _words(
+    """
+    a about according after against all also among an and apr april as at aug august before between
+    both breaking but by central dec december dr during each earlier eastern editor eight every
+    exclusive feb february first five for four friday from furthermore general global he her here
+    his how however i if in international into islamic it its jan january jul july jun june last
+    later local many mar march may meanwhile monday more moreover most mr mrs ms my national new
+    news next nine no nor northern not note notes nov november oct october old on one or our over
+    photo photos posts press provincial public read regional related release report reports republic
+    saturday second sep sept september seven several she similar since six so social some source
+    sources southern state statement sunday tags ten that the their there these they third this
+    those three through thursday today tomorrow tonight tuesday two under update video we wednesday
+    western what when where which while who why with without world yesterday yet you your of for to
+    """
+)
+# Generic subject words: "Health Ministry" or "Relief Organization" alone name no one body.
+GENERIC_WORDS = _words(
+    """
+    agriculture budget central city commerce communications cultural culture defence defense
+    development economic economy education emergency energy environment executive family finance
+    foreign general global health high housing human humanitarian industry information intelligence
+    interior international joint justice labor labour local main media medical national news oil
+    planning press provincial public red regional relief rescue research rights road roads science
+    security social special sport sports state supreme the tourism trade transport welfare women
+    world youth
+    """
+)
+# Lower-case nouns after a capitalised name that make it a building, a street or a place.
+INSTITUTION_NOUNS = _words(
+    """
+    hospital hospitals clinic university school schools street avenue square boulevard highway road
+    stadium airport bridge port mosque shrine park hall center centre complex building station
+    dam camp district neighbourhood neighborhood village town county province
+    """
+)
+CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "&", "the"})
+NAME_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "bint", "abu", "van", "von", "de", "der", "da", "di", "du", "la"}
+)
+SPEECH_VERBS = _words(
+    """
+    added adds announced announces asked asks confirmed confirms continued continues declared
+    declares described describes emphasised emphasized explained explains highlighted highlights
+    insisted insists noted notes pointed recalled recalls remarked said says stated states stressed
+    stresses tells told underlined urged urges warned warns writes wrote
+    """
+)
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        (
+            "january jan",
+            "february feb",
+            "march mar",
+            "april apr",
+            "may",
+            "june jun",
+            "july jul",
+            "august aug",
+            "september sep sept",
+            "october oct",
+            "november nov",
+            "december dec",
+        ),
+        start=1,
+    )
+    for m in names.split()
+}
+EVENT_HEADS = {
+    "declaration": "agreement",
+    "charter": "agreement",
+    "protocol": "agreement",
+    "day": "observance",
+    "week": "observance",
+    "conference": "conference",
+    "summit": "conference",
+    "forum": "conference",
+    "congress": "conference",
+    "symposium": "conference",
+    "seminar": "conference",
+    "workshop": "conference",
+    "festival": "exhibition",
+    "exhibition": "exhibition",
+    "expo": "exhibition",
+    "fair": "exhibition",
+    "biennial": "exhibition",
+    "games": "other",
+    "marathon": "other",
+    "campaign": "other",
+    "drill": "other",
+    "meeting": "meeting",
+    "session": "session",
+    "ceremony": "other",
+    "agreement": "agreement",
+    "memorandum": "agreement",
+    "accord": "agreement",
+    "earthquake": "disaster",
+    "flood": "disaster",
+    "floods": "disaster",
+    "election": "election",
+    "elections": "election",
+}
+_ABBREVIATIONS = frozenset(
+    [
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "sgt",
+        "st",
+        "no",
+        "vs",
+        "etc",
+        "jr",
+        "sr",
+        "rev",
+        "hon",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+    ]
+)
+_TOKEN = re.compile(r"[\w]+(?:[-'’][\w]+)*|[^\w\s]", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_BLOCK = re.compile(r"<(p|li|blockquote|h[1-6])\b[^>]*>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
+_QUOTE_MARKS = re.compile(r"[“”\"]")
+_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<m1>[A-Z][a-z]{2,8})|(?P<m2>[A-Z][a-z]{2,8})\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)"
+    r"(?:,?\s+(?P<y>\d{4}))?\b"
+)
+_GENERIC_EVENT = re.compile(
+    r"\b(?:a|an|the|this|last|next)\s+(?P<adj>(?:[\w-]+\s+){0,3}?)"
+    r"(?P<head>meeting|conference|summit|forum|exhibition|festival|ceremony|workshop|agreement|"
+    r"memorandum(?: of understanding)?|accord|congress|symposium|seminar|session|drill|campaign|"
+    r"earthquake|flood|floods)\b(?=(?P<tail>[^.;]{0,70}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Sentence:
+    text: str
+    part: str  # "headline" | "dek" | "body"
+    index: int  # position in the story, 0 for the first sentence of the headline
+    paragraph: int  # body paragraph number (0 = the lead); -1 outside the body
+    is_heading: bool = False
+
+    @property
+    def in_lead(self) -> bool:
+        return self.part == "dek" or (self.part == "body" and self.paragraph == 0)
+
+    @property
+    def has_quote(self) -> bool:
+        return len(_QUOTE_MARKS.findall(self.text)) >= 2 or self.text.lstrip().startswith(("“", '"'))
+
+
+@dataclass
+class Mention:
+    """A name as the text writes it, with what the text says about it."""
+
+    kind: str  # "person" | "organization" | "event" | "surname" | "acronym"
+    text: str  # as written: "Dr. Leila Moradi"
+    name: str  # the record's name: "Leila Moradi"
+    sentence: Sentence
+    start: int = 0  # character offset in the sentence
+    title: str = ""
+    organization: str = ""  # affiliation as written: "Iranian Red Crescent Society" or "IRCS"
+    acronym: str = ""
+    evidence: list[str] = field(default_factory=list)
+    confidence: float = 0.0
+    speaker: bool = False  # the sentence has them saying something
+    title_span: tuple[int, int] = (0, 0)  # where the title is written in the sentence
+    event_kind: str = ""
+    event_date: date | None = None
+    place: str = ""
+
+
+def story_sentences(headline: str, dek: str, body_html: str) -> list[Sentence]:
+    """The story cut into sentences, each knowing whether it is the headline, the lead or a heading."""
+    sentences: list[Sentence] = []
+
+    def add(text: str, part: str, paragraph: int, heading: bool = False) -> None:
+        for piece in split_sentences(text):
+            sentences.append(Sentence(piece, part, len(sentences), paragraph, heading))
+
+    if headline.strip():
+        sentences.append(Sentence(headline.strip(), "headline", 0, -1, True))
+    if dek.strip():
+        add(dek, "dek", -1)
+    paragraph = 0
+    blocks = _BLOCK.findall(body_html or "")
+    if not blocks and body_html and "<" not in body_html:
+        blocks = [("p", chunk) for chunk in body_html.split("\n\n")]
+    for tag, inner in blocks:
+        text = re.sub(r"\s+", " ", unescape(strip_tags(inner))).strip()
+        if not text or text.lower().startswith(("tags:", "tag:", "keywords:")):
+            continue
+        heading = tag.lower().startswith("h") or _looks_like_heading(text)
+        add(text, "body", paragraph, heading)
+        if not heading:
+            paragraph += 1
+    return sentences
+
+
+def _looks_like_heading(text: str) -> bool:
+    """A short line without closing punctuation ("What the shelters offer", "Volunteers wanted")."""
+    return len(text.split()) <= 8 and not text.rstrip().endswith((".", "!", "?", ":", "”", '"', "’"))
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph; "Dr. Moradi" and "U.N." do not end one."""
+    pieces, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rstrip('"”’)')
+        last = re.findall(r"[\w.]+$", before)
+        word = last[0].rstrip(".").lower() if last else ""
+        if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()) or "." in word:
+            continue
+        pieces.append(text[start : match.start()].strip())
+        start = match.end()
+    pieces.append(text[start:].strip())
+    return [p for p in pieces if p]
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper() or (token[:3].lower() in {"al-", "el-"} and token[3:4].isupper())
+
+
+def _shouting(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) > 12 and sum(ch.isupper() for ch in letters) > 0.7 * len(letters)
+
+
+@dataclass
+class _Span:
+    tokens: list[re.Match]
+
+    @property
+    def words(self) -> list[str]:
+        return [t.group(0) for t in self.tokens]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0].start()
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1].end()
+
+
+def _spans(sentence: str) -> list[tuple[_Span, int, int]]:
+    """Runs of capitalised words (with "of", "for", "and" inside), as (span, first token, last token)."""
+    tokens = list(_TOKEN.finditer(sentence))
+    spans: list[tuple[_Span, int, int]] = []
+    i = 0
+    while i < len(tokens):
+        word = tokens[i].group(0)
+        if not (word[:1].isalpha() and _capitalised(word)):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens):
+            nxt = tokens[j + 1].group(0)
+            if _possessive(tokens[j].group(0)):
+                break
+            if nxt[:1].isalpha() and _capitalised(nxt):
+                j += 1
+                continue
+            # "Ministry of Health", "Organization for Migration", "Ministry of Health and Medical
+            # Education": a connector joins two capitalised words (and "of the").
+            k = j + 1
+            while k < len(tokens) and tokens[k].group(0).lower() in CONNECTORS and k - j <= 2:
+                k += 1
+            if (
+                k > j + 1
+                and k < len(tokens)
+                and _capitalised(tokens[k].group(0))
+                and tokens[k].group(0)[:1].isalpha()
+                and tokens[j + 1].group(0).lower() != "the"
+            ):
+                j = k
+                continue
+            if nxt == "-" and j + 2 < len(tokens) and _capitalised(tokens[j + 2].group(0)):
+                j += 2
+                continue
+            # "Bureau for Aliens and Foreign Immigrants' Affairs": a plural possessive inside a name.
+            if (
+                nxt in {"'", "’"}
+                and tokens[j].group(0).endswith("s")
+                and j + 2 < len(tokens)
+                and _capitalised(tokens[j + 2].group(0))
+                and tokens[j + 2].start() == tokens[j + 1].end() + 1
+            ):
+                j += 2
+                continue
+            break
+        spans.append((_Span(tokens[i : j + 1]), i, j))
+        i = j + 1
+    return [piece for pair in _split_and(_join_lists(spans, sentence)) for piece in _split_of(*pair)]
+
+
+def _heads_in(words: list[str]) -> set[str]:
+    return {normalize_name(_strip_possessive(w)) for w in words} & ORG_HEADS
+
+
+# A unit of a larger body, written "<unit> of <body>": two organizations, the unit and its parent.
+_SUBUNITS = frozenset(
+    [
+        "institute",
+        "center",
+        "centre",
+        "department",
+        "office",
+        "school",
+        "college",
+        "hospital",
+        "clinic",
+        "laboratory",
+        "library",
+        "museum",
+        "directorate",
+        "bureau",
+        "unit",
+        "headquarters",
+        "faculty",
+    ]
+)
+
+
+def _split_of(span, a, b):
+    """ "Metabolism Research Institute of Tehran University of Medical Sciences" is two bodies."""
+    words = span.words
+    for k, word in enumerate(words):
+        if word.lower() != "of" or k == 0:
+            continue
+        left, right = words[:k], words[k + 1 :]
+        # "Priya Raman of the World Health Organization": a person and their organization.
+        if (
+            2 <= len(left) <= 4
+            and not _heads_in(left)
+            and not {normalize_name(w) for w in left} & (TITLE_WORDS | NOT_NAMES | GENERIC_WORDS)
+            and not any(is_acronym(w) for w in left)
+            and (is_given_name(left[0]) or not any(is_place(w) for w in left))
+            and _heads_in(right)
+        ):
+            yield _Span(span.tokens[:k]), a, a + k - 1
+            start = k + 2 if len(right) > 1 and right[0].lower() == "the" else k + 1
+            yield _Span(span.tokens[start:]), a + start, b
+            return
+        if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
+            yield _Span(span.tokens[:k]), a, a + k - 1
+            yield _Span(span.tokens[k + 1 :]), a + k + 1, b
+            return
+    yield span, a, b
+
+
+def _join_lists(spans, sentence: str):
+    """ "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one name with a comma."""
+    out = []
+    for span, a, b in spans:
+        if out:
+            prev, pa, pb = out[-1]
+            between = sentence[prev.end : span.start]
+            if (
+                between == ", "
+                and len(prev.words) >= 2
+                and not _heads_in(prev.words)
+                and "and" in [w.lower() for w in span.words]
+                and normalize_name(span.words[-1]) in ORG_HEADS
+                and a == pb + 2
+            ):
+                tokens = list(_TOKEN.finditer(sentence))
+                out[-1] = (_Span(tokens[pa : b + 1]), pa, b)
+                continue
+        out.append((span, a, b))
+    return out
+
+
+def _split_and(spans):
+    """ "IRCS and UNICEF" is two names; "Ministry of Health and Medical Education" is one."""
+    for span, a, b in spans:
+        words = [w.lower() for w in span.words]
+        if "and" not in words:
+            yield span, a, b
+            continue
+        cut = words.index("and")
+        left, right = words[:cut], words[cut + 1 :]
+        left_words = span.words[:cut]
+        if (
+            len(left) == 1
+            and len(right) >= 2
+            and all(re.search(r"(?:ian|ish|ese|i|an)$", w) for w in (left[0], right[0]))
+        ):
+            # "the Iranian and Iraqi Red Crescent societies": two bodies sharing their noun, named
+            # in full elsewhere; neither is this span.
+            continue
+        complete = bool(left) and (
+            (len(left_words) == 1 and is_acronym(left_words[0]))
+            or normalize_name(left[-1]) in ORG_HEADS - {"cross", "crescent"}
+            or is_place(" ".join(left_words))
+            or (right and is_acronym(span.words[cut + 1]))
+        )
+        if not complete:
+            yield span, a, b
+            continue
+        yield _Span(span.tokens[:cut]), a, a + cut - 1
+        if span.tokens[cut + 1 :]:
+            yield _Span(span.tokens[cut + 1 :]), a + cut + 1, b
+    return
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if _possessive(word) else word
+
+
+def read_mentions(sentences: list[Sentence]) -> list[Mention]:
+    """Every name each sentence gives: people, organizations, events, surnames and acronyms."""
+    mentions: list[Mention] = []
+    for sentence in sentences:
+        if _shouting(sentence.text):
+            continue
+        mentions.extend(_sentence_mentions(sentence))
+        if not sentence.is_heading:
+            mentions.extend(_event_mentions(sentence))
+    return mentions
+
+
+def _sentence_mentions(sentence: Sentence) -> list[Mention]:
+    text = sentence.text
+    tokens = list(_TOKEN.finditer(text))
+    found: list[Mention] = []
+    for span, first, last in _spans(text):
+        words = [_strip_possessive(w) for w in span.words]
+        # Drop the sentence's opening determiner and any leading connector.
+        lead = 0
+        opening = first == 0 or (first == 1 and tokens[0].group(0) in {"“", '"', "‘", "("})
+        if opening and len(words) > 2 and words[1].lower() in {"of", "for"}:
+            head = normalize_name(words[0])
+            if head not in ORG_HEADS and not _title_parts(head) & TITLE_WORDS:
+                lead = 2  # "Volunteers of the Red Crescent's youth organisation showed..."
+        while (
+            lead < len(words)
+            and words[lead].lower() in NOT_NAMES | CONNECTORS
+            and words[lead].lower()
+            in {
+                "the",
+                "a",
+                "an",
+                "of",
+                "and",
+                "for",
+                "on",
+                "in",
+            }
+        ):
+            lead += 1
+        words = words[lead:]
+        span_tokens = span.tokens[lead:]
+        first += lead
+        if not words:
+            continue
+        before = tokens[first - 1].group(0) if first > 0 else ""
+        before2 = tokens[first - 2].group(0) if first > 1 else ""
+        after = tokens[last + 1].group(0) if last + 1 < len(tokens) else ""
+        mention = _classify(sentence, text, tokens, words, span_tokens, first, last, before, before2, after)
+        if mention is None:
+            continue
+        found.append(mention)
+    found.extend(_lower_case_bodies(sentence, found))
+    _attach_affiliations(found)
+    return found
+
+
+_BODY_OF_PLACE = re.compile(
+    r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+)
+_PLACE_BODY = re.compile(
+    r"\b(?:the\s+)?(?P<place>[A-Z][\w'’-]+)\s+(?P<what>(?:[a-z]+\s+){1,3}?)"
+    r"(?P<head>network|headquarters|directorate|police|department|office|organization|organisation)\b"
+)
+
+
+def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention]:
+    """Bodies wire copy writes in lower case around a place: "the municipality of Beyoğlu",
+    "the Saravan health network", "the Kerman traffic police"."""
+    taken = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    for pattern in (_BODY_OF_PLACE, _PLACE_BODY):
+        for match in pattern.finditer(sentence.text):
+            start = match.start("head") if pattern is _BODY_OF_PLACE else match.start("place")
+            if any(lo <= start < hi for lo, hi in taken):
+                continue
+            place = match.group("place")
+            if pattern is _PLACE_BODY:
+                what = match.group("what").split()
+                if not is_place(place) or any(
+                    w in NOT_NAMES or w in SPEECH_VERBS or w in PLACE_WORDS for w in what
+                ):
+                    continue
+                name = f"{place} {' '.join(what)} {match.group('head')}"
+            else:
+                if normalize_name(place) in NOT_NAMES:
+                    continue
+                name = f"{match.group('head').capitalize()} of {place}"
+            out.append(
+                Mention(
+                    "organization",
+                    sentence.text[start : match.end()],
+                    name,
+                    sentence,
+                    start,
+                    evidence=["a body of a place"],
+                    confidence=0.7,
+                )
+            )
+    return out
+
+
+def _attach_affiliations(mentions: list[Mention]) -> None:
+    """The body a person's title names becomes their organization: "head of the Golestan branch
+    of the Iranian Red Crescent Society (IRCS)" -> title "head of the Golestan branch", IRCS."""
+    bodies = [m for m in mentions if m.kind in {"organization", "acronym"}]
+    for person in mentions:
+        if person.kind != "person" or person.organization:
+            continue
+        end = person.start + len(person.name)
+        of = re.match(r"\s+of\s+(?:the\s+)?", person.sentence.text[end:])
+        following = [b for b in bodies if of and b.start == end + of.end()]
+        if following:  # "Priya Raman of the World Health Organization's programme"
+            person.organization = following[0].name
+            person.evidence.append("of a body")
+            person.confidence = max(person.confidence, 0.8)
+            continue
+        if person.title_span == (0, 0):
+            continue
+        low, high = person.title_span
+        inside = [b for b in bodies if low <= b.start < high]
+        if not inside:
+            # "the UNHCR Representative in Iran": an acronym inside the title is the body.
+            acronyms = [w for w in re.findall(r"[\w.&]+", person.sentence.text[low:high]) if is_acronym(w)]
+            if acronyms:
+                person.organization = acronyms[0]
+            continue
+        body = inside[-1] if inside[-1].kind == "organization" else inside[0]
+        person.organization = body.name
+        cut = person.sentence.text[low : body.start]
+        cut = re.sub(r"\s+(?:of|at|for|with|in)(?:\s+the)?\s*$", "", cut.strip(), flags=re.IGNORECASE)
+        person.title = _clean_title(cut) or person.title
+
+
+def _acronym_after(tokens, last: int) -> str:
+    if last + 3 < len(tokens) and tokens[last + 1].group(0) == "(" and tokens[last + 3].group(0) == ")":
+        candidate = tokens[last + 2].group(0)
+        if is_acronym(candidate):
+            return candidate
+    return ""
+
+
+def _classify(sentence, text, tokens, words, span_tokens, first, last, before, before2, after):
+    plain_lower = [normalize_name(w) for w in words]
+    start = span_tokens[0].start()
+    surface = text[start : span_tokens[-1].end()]
+    surface = _strip_possessive(surface)
+    acronym = _acronym_after(tokens, last)
+    content = [w for w in plain_lower if w not in CONNECTORS]
+    if not content:
+        return None
+    # A lone acronym: a later reference ("IRCS said"), resolved against the story and the directory.
+    if len(words) == 1 and is_acronym(words[0]):
+        if before == "(" and after == ")":
+            return None  # the acronym of the name before it; read with that name
+        return Mention("acronym", words[0], words[0], sentence, start, confidence=0.5)
+    if sentence.is_heading and sentence.part != "headline":
+        return None
+    heads = [i for i, w in enumerate(plain_lower) if w in ORG_HEADS]
+    red = heads and plain_lower[heads[-1]] in {"crescent", "cross"}
+    if red and (heads[-1] == 0 or plain_lower[heads[-1] - 1] != "red"):
+        heads = heads[:-1]
+    if _event_name(plain_lower) and not acronym:
+        return _named_event(sentence, words, plain_lower, surface, start)
+    if heads and not _is_person_with_title(plain_lower):
+        return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    if acronym and len(content) >= 2:
+        return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    return _person(
+        sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after
+    )
+
+
+def _is_person_with_title(plain_lower: list[str]) -> bool:
+    """ "IRCS Secretary General Pirhossein Kolivand": a title in front of a name, not a body."""
+    titles = [i for i, w in enumerate(plain_lower) if _title_parts(w) & TITLE_WORDS]
+    if not titles:
+        return False
+    rest = plain_lower[titles[-1] + 1 :]
+    return len(rest) >= 1 and not any(w in ORG_HEADS for w in rest) and all(_name_word(w) for w in rest)
+
+
+def _title_parts(word: str) -> set[str]:
+    """ "governor general" (from "Governor-General") -> {"governor", "general"}."""
+    return set(word.split())
+
+
+def _name_word(word: str) -> bool:
+    return (
+        word not in NOT_NAMES
+        and word not in TITLE_WORDS
+        and word not in ORG_HEADS
+        and word not in PLACE_WORDS
+        and word not in HONORIFICS
+        and not word.isdigit()
+    )
+
+
+def _organization(sentence, words, plain_lower, surface, start, heads, acronym):
+    # "Iran's Ministry of Health": the leading place's possessive is not part of the name.
+    content = list(dict.fromkeys(w for w in plain_lower if w and w not in CONNECTORS and w not in ORG_HEADS))
+    proper = [w for w in content if w not in GENERIC_WORDS]
+    structured = any(w in {"of", "for"} for w in plain_lower)
+    first_word = _title_parts(plain_lower[0])
+    if (first_word & TITLE_WORDS) - {"general", "executive", "first", "second", "supreme"} or (
+        is_acronym(words[0]) and len(words) > 1 and _title_parts(plain_lower[1]) & TITLE_WORDS
+    ):
+        return None  # "Minister of National Health Services", "UNHCR Representative": a title
+    if acronym:
+        confidence, evidence = 0.95, ["acronym in brackets"]
+    elif len(content) >= 2 or (structured and content):
+        confidence, evidence = 0.85, ["full name of a body"]
+    elif proper:
+        confidence, evidence = 0.7, ["place or name with a body's noun"]
+    else:
+        # "the Health Ministry", "the Red Crescent": which one, the text alone does not say; a
+        # short form of a known name at most (resolution), never a proposal.
+        confidence, evidence = 0.3, ["short form"]
+    if is_place(surface):
+        return None
+    return Mention(
+        "organization",
+        surface,
+        surface,
+        sentence,
+        start,
+        acronym=acronym,
+        evidence=evidence,
+        confidence=confidence,
+    )
+
+
+def _event_name(plain_lower: list[str]) -> bool:
+    return len(plain_lower) >= 2 and plain_lower[-1] in EVENT_HEADS and plain_lower[-1] not in ORG_HEADS
+
+
+def _named_event(sentence, words, plain_lower, surface, start):
+    kind = EVENT_HEADS[plain_lower[-1]]
+    when = _date_in(sentence.text[start:])
+    return Mention(
+        "event",
+        surface,
+        surface,
+        sentence,
+        start,
+        evidence=["named event"],
+        confidence=0.8 if len(plain_lower) >= 3 else 0.6,
+        event_kind=kind,
+        event_date=when,
+        place=_place_in(sentence.text),
+    )
+
+
+def _person(sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after):
+    evidence: list[str] = []
+    title = ""
+    organization = ""
+    # A title in front, capitalised as part of the span: "Health Minister Bahram Einollahi".
+    titles = [i for i, w in enumerate(plain_lower) if _title_parts(w) & TITLE_WORDS]
+    name_start = 0
+    if titles:
+        name_start = titles[-1] + 1
+        title_words = words[: titles[-1] + 1]
+        leading = [w for w in title_words if is_acronym(w)]
+        if leading:
+            organization = leading[0]
+            title_words = [w for w in title_words if w != organization]
+        title = " ".join(title_words)
+        evidence.append("title before the name")
+    # Honorifics: "Dr. Leila Moradi", "Brigadier General ...".
+    honorific = ""
+    while name_start < len(words) and plain_lower[name_start] in HONORIFICS:
+        honorific = words[name_start]
+        name_start += 1
+    if name_start and not titles:
+        evidence.append("honorific")
+    k = first - 1
+    while k >= 0 and (tokens[k].group(0) == "." or normalize_name(tokens[k].group(0)) in HONORIFICS):
+        if tokens[k].group(0) != ".":
+            honorific = tokens[k].group(0)
+        k -= 1
+    if honorific and "honorific" not in evidence:
+        evidence.append("honorific")
+    before = tokens[k].group(0) if k >= 0 else ""
+    before2 = tokens[k - 1].group(0) if k >= 1 else ""
+    first = k + 1
+    if name_start < len(words) and words[name_start] == ".":
+        name_start += 1
+    name_tokens = [w for w in words[name_start:] if w not in {".", "-"}]
+    name_lower = [normalize_name(w) for w in name_tokens]
+    if not name_tokens or not _capitalised(name_tokens[0]):
+        return None
+    if any(not _name_word(w) for w in name_lower if w not in NAME_PARTICLES):
+        return None
+    # "the Shahid Rahimi hospital", "Imam Reza street": a named building or place, not a person.
+    if after.lower() in INSTITUTION_NOUNS:
+        return None
+    # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name.
+    if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
+        return None
+    # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
+    if before.lower() == "of" and "honorific" not in evidence:
+        return None
+    # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name.
+    if len(name_tokens) >= 2 and is_place(name_tokens[0]) and not is_given_name(name_tokens[0]):
+        return None
+    if any(w.isupper() and len(w) > 1 for w in name_tokens):
+        return None
+    name = " ".join(name_tokens)
+    name_start_char = text.find(name_tokens[0], start)
+    if is_place(name) or (len(name_tokens) == 1 and is_place(name_tokens[0])):
+        return None
+    # What the sentence says around the name.
+    prev_word = before.lower()
+    after2 = tokens[last + 2].group(0).lower() if last + 2 < len(tokens) else ""
+    speaker = (
+        after.lower() in SPEECH_VERBS
+        or prev_word in SPEECH_VERBS
+        or (prev_word == "to" and before2.lower() == "according")
+        or (after == "," and after2 in SPEECH_VERBS)
+    )
+    if speaker:
+        evidence.append("speech verb")
+    appositive, title_span = _appositive(text, tokens, last)
+    if appositive:
+        evidence.append("title in apposition")
+        if not title:
+            title = appositive
+    lower_title = _lower_title_before(tokens, first)
+    if lower_title and not title:
+        title = lower_title
+        evidence.append("title before the name")
+    if first > 0 and re.fullmatch(r"\d+-year-old", tokens[first - 1].group(0)):
+        evidence.append("age before the name")  # "72-year-old Gholamhossein Shafiei"
+    if len(name_tokens) == 1:
+        # "Rostami said", "Dr. Moradi": a surname that refers back to someone introduced earlier.
+        if len(name_lower[0]) < 3:
+            return None
+        return Mention(
+            "surname",
+            surface,
+            name,
+            sentence,
+            name_start_char,
+            title=title,
+            evidence=evidence,
+            confidence=0.5,
+            speaker=speaker or sentence.has_quote,
+        )
+    if len(name_tokens) > 4:
+        return None
+    if is_given_name(name_tokens[0]):
+        evidence.append("known first name")
+    strong = {
+        "honorific",
+        "speech verb",
+        "title in apposition",
+        "title before the name",
+        "age before the name",
+    }
+    if strong & set(evidence):
+        confidence = 0.9 if "known first name" in evidence or len(set(evidence) & strong) > 1 else 0.8
+    elif "known first name" in evidence:
+        confidence = 0.7
+    else:
+        confidence = 0.4
+    return Mention(
+        "person",
+        surface,
+        name,
+        sentence,
+        name_start_char,
+        title=_clean_title(title),
+        organization=organization,
+        evidence=evidence,
+        confidence=confidence,
+        speaker=speaker,
+        title_span=title_span,
+    )
+
+
+def _appositive(text: str, tokens, last: int) -> tuple[str, tuple[int, int]]:
+    """ "Vahid Rostami, head of the ... (IRCS), said": the title after the comma, as written."""
+    if last + 1 >= len(tokens) or tokens[last + 1].group(0) != ",":
+        return "", (0, 0)
+    offset = tokens[last + 1].end()
+    rest = text[offset:]
+    clause = re.split(
+        r",\s+(?:said|told|says|added|stated|noted)\b|[;:]|,\s+(?=and\b|but\b)|\s+(?:said|told)\b", rest
+    )[0]
+    clause = clause.split(", ")[0] if clause.count("(") == clause.count(")") else clause
+    clause = clause.strip().rstrip(".,")
+    first_words = [w.lower() for w in re.findall(r"[\w'’-]+", clause)[:6]]
+    if not first_words:
+        return "", (0, 0)
+    begin = offset + (len(rest) - len(rest.lstrip()))
+    span = (begin, begin + len(clause))
+    if first_words[0] == "who" and len(first_words) > 1 and first_words[1] in _WHO_VERBS:
+        verb = first_words[1]
+        clause = re.sub(rf"^who\s+{verb}\s+", _WHO_VERBS[verb], clause, flags=re.IGNORECASE)
+        return clause, span
+    nouns = [w for w in first_words if w in APPOSITIVE_NOUNS or w.rstrip("s") in APPOSITIVE_NOUNS]
+    if not nouns:
+        return "", (0, 0)
+    if len(clause) > 160:
+        clause = clause[:160].rsplit(" ", 1)[0]
+    return clause, span
+
+
+_WHO_VERBS = {
+    "heads": "head of ",
+    "leads": "head of ",
+    "runs": "head of ",
+    "chairs": "chair of ",
+    "directs": "director of ",
+    "is": "",
+    "was": "former ",
+}
+
+
+def _lower_title_before(tokens, first: int) -> str:
+    """ "deputy health chief Leila Moradi", "spokesman Ali Rostami": a lower-case title in front."""
+    words = []
+    k = first - 1
+    if k >= 1 and tokens[k].group(0) == ",":
+        k -= 1  # "The curator, Golnar Sadeghpour, said"
+    while k >= 0 and len(words) < 4:
+        word = tokens[k].group(0)
+        if not word.isalpha() or word[:1].isupper():
+            break
+        words.insert(0, word)
+        k -= 1
+    if words and words[-1].lower() in APPOSITIVE_NOUNS:
+        # Keep only the title itself: "the province's deputy health chief" -> "deputy health chief".
+        return " ".join(w for w in words if w.lower() not in {"the", "a", "an", "said", "says", "told"})
+    return ""
+
+
+def _clean_title(title: str) -> str:
+    title = re.sub(r"^(?:the|a|an)\s+", "", title.strip(), flags=re.IGNORECASE)
+    return title[:200]
+
+
+def _event_mentions(sentence: Sentence) -> list[Mention]:
+    """ "a meeting on March 13", "the agreement signed on 17 February", "the international
+    conference on rehabilitation": events the text names by their kind and date or subject."""
+    found = []
+    for match in _GENERIC_EVENT.finditer(sentence.text):
+        head = match.group("head").lower()
+        kind = EVENT_HEADS.get(head.split()[0], "other")
+        tail = match.group("tail")
+        when = _date_in(tail[:60])
+        subject = ""
+        about = re.match(r"\s+(?:on|of|about)\s+((?:[a-z-]+\s*){1,4})", tail)
+        if about and not _DATE.match(tail.strip()[3:]):
+            subject = about.group(1).strip()
+            subject = re.split(_SUBJECT_END, subject)[0]
+        if when is None and not subject:
+            continue
+        adjective = match.group("adj").strip()
+        if adjective and adjective.split()[0].lower() in {
+            "three-day",
+            "two-day",
+            "one-day",
+            "four-day",
+            "five-day",
+        }:
+            adjective = " ".join(adjective.split()[1:])
+        label = " ".join(p for p in (adjective, head) if p)
+        name = f"{label} on {subject}" if subject else label
+        name = name[:1].upper() + name[1:]
+        found.append(
+            Mention(
+                "event",
+                match.group(0).strip(),
+                name,
+                sentence,
+                match.start(),
+                evidence=["event by kind and date" if when else "event by kind and subject"],
+                confidence=0.7 if when else 0.6,
+                event_kind=kind,
+                event_date=when,
+                place=_place_in(sentence.text),
+            )
+        )
+    return found
+
+
+_SUBJECT_END = re.compile(
+    r"\s+(?:in|at|on|with|which|that|was|were|is|are|will|would|held|to|and|from|for|by|later|this"
+    r"|next|last|earlier|since|until|after|before|starting|opened|ended)\b"
+)
+
+
+def _date_in(text: str, *, year: int | None = None) -> date | None:
+    """The first written date in the text ("13 March", "March 13, 2026"); the year is filled later."""
+    for match in _DATE.finditer(text):
+        month_word = (match.group("m1") or match.group("m2") or "").lower()
+        if month_word not in MONTHS:
+            continue
+        day = int(match.group("d1") or match.group("d2"))
+        given = int(match.group("y")) if match.group("y") else (year or 1)
+        try:
+            return date(given, MONTHS[month_word], day)
+        except ValueError:
+            continue
+    return None
+
+
+def _place_in(text: str) -> str:
+    """A city or country the sentence names ("in Istanbul"), for matching an event's place."""
+    for match in re.finditer(r"\b(?:in|at)\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)", text):
+        candidate = _strip_possessive(match.group(1))
+        if is_place(candidate):
+            return candidate
+    return ""
