@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson, Byline, Quote, Section
+from articles.related.reasons import attach_reasons
 from organizations.models import Affiliation, Event, Organization, Person
 
 pytestmark = pytest.mark.django_db
@@ -115,5 +116,5 @@ def test_demo_articles_have_related_stories_that_share_something(demo):
     with_related = [a for a in Article.objects.published() if a.related_entries.exists()]
     assert len(with_related) >= 25
     for article in with_related:
-        for entry in article.related_entries.all():
+        for entry in attach_reasons(article.related_entries.all()):
             assert entry.reasons, (article.slug, entry.related.slug)
