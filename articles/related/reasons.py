@@ -61,11 +61,11 @@ def _names(items: Iterable[dict]) -> dict[tuple[str, int], str]:
                 label = Coalesce(NullIf(F("acronym"), Value("")), F("name"))
             qs = model.objects.filter(pk__in=ids).annotate(label=label)
         parts.append(
-            qs.annotate(k=Value(_KIND_NUMBER[kind], output_field=IntegerField())).values_list(
-                "k", "pk", "label", named=False
-            )
+            qs.annotate(k=Value(_KIND_NUMBER[kind], output_field=IntegerField()))
+            .order_by()
+            .values_list("k", "pk", "label")
         )
-    query = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    query = parts[0].union(*parts[1:], all=True).order_by() if len(parts) > 1 else parts[0]
     by_number = {n: kind for kind, n in _KIND_NUMBER.items()}
     return {(by_number[k], pk): str(label) for k, pk, label in query}
 

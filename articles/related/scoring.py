@@ -9,10 +9,11 @@ age) then gets a relevance in [0, 1) from three pieces of evidence:
 - **text**: T, the cosine of A's and C's stored TF-IDF vectors;
 - **entities**: every entity both link, common ones too, is evidence
   ``p = role(A) × role(C) × specificity²``, where roles follow prominence (about > quoted >
-  mentions) and ``specificity = min(1, ln((N+1)/(df+1)) / ln(1/SPECIFIC_SHARE))`` (N at least
-  ``MIN_ARCHIVE``) is 1 for an
+  mentions) and ``specificity = min(1, ln((N+1)/(df+1)) / ln(1/SPECIFIC_SHARE)) × (1 − df/N)``
+  (N at least ``MIN_ARCHIVE`` in the first factor, ``SHARE_OF_AT_LEAST`` in the second) is 1 for an
   entity in one story in a thousand or fewer, a third for one in a tenth of the stories (a busy
-  official) and 0 for an organization in every story; the pieces combine as independent evidence,
+  official) and 0 for an organization in every story (below ``MIN_SPECIFICITY`` it is no evidence
+  at all); the pieces combine as independent evidence,
   ``E = 1 − Π(1 − p)``;
 - **tags**: likewise, ``p = TAG_WEIGHT × specificity²``.
 
@@ -63,6 +64,12 @@ SPECIFIC_SHARE = 0.001
 #: Specificity is judged against an archive of at least this many stories: in a young newsroom a
 #: person in all of its six stories is still someone most stories will not be about.
 MIN_ARCHIVE = 200
+#: ...and discounted by the share of stories naming it (out of at least this many): an organization
+#: in every story of the archive says nothing, however young the archive.
+SHARE_OF_AT_LEAST = 30
+#: Below this specificity an entity or tag is no evidence at all (nor a reason given): one named by
+#: about a sixth of the stories or more, such as the national Red Crescent in a humanitarian newsroom.
+MIN_SPECIFICITY = 0.25
 #: Entities and tags in more than this share of published articles add evidence but find no candidates.
 COMMON_SHARE = 0.002
 #: ...but below this many articles everything finds candidates (small newsrooms, tests).
@@ -105,7 +112,10 @@ def _entity_df_sql() -> str:
     return f"CASE e.k {cases} END"
 
 
-_SPECIFICITY = "LEAST(1, GREATEST(0, ln((%(archive)s + 1)::float8 / ({df} + 1)) / ln(%(specific)s)))"
+_SPECIFICITY = (
+    "LEAST(1, GREATEST(0, ln((%(archive)s + 1)::float8 / ({df} + 1)) / ln(%(specific)s)))"
+    " * GREATEST(0, 1 - {df}::float8 / %(share_of)s)"
+)
 
 SCORE_SQL = f"""
 WITH src AS MATERIALIZED (
@@ -207,14 +217,16 @@ shared_item AS (
                'w', round(p::numeric, 4)
            ) AS item, p
     FROM (SELECT *, {_WEIGHT.format(rank="rank_a")} * {_WEIGHT.format(rank="rank_c")} * spec * spec AS p
-          FROM shared_ent) x
+          FROM shared_ent WHERE spec >= %(min_specificity)s) x
     UNION ALL
     SELECT c.src, c.cand, jsonb_build_object('kind', 'tag', 'id', s.tag_id, 'w', round(p::numeric, 4)), p
     FROM cand c
     JOIN src_tag s ON s.src = c.src
     JOIN tag g ON g.tag_id = s.tag_id
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id = c.cand
-    CROSS JOIN LATERAL (SELECT %(w_tag)s * power({_SPECIFICITY.format(df="g.df")}, 2) AS p) w
+    CROSS JOIN LATERAL (SELECT {_SPECIFICITY.format(df="g.df")} AS spec) g2
+    CROSS JOIN LATERAL (SELECT %(w_tag)s * spec * spec AS p) w
+    WHERE g2.spec >= %(min_specificity)s
 ),
 evidence AS (
     SELECT src, cand, 1 - exp(sum(ln(1 - LEAST(p, 0.99)))) AS e,
@@ -317,11 +329,13 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,
         "archive": max(total, MIN_ARCHIVE),
+        "share_of": max(total, SHARE_OF_AT_LEAST),
+        "min_specificity": MIN_SPECIFICITY,
         "limit": limit,
     }
 
 
-def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
+def score_articles(ids: list[int], limit: int | None = None, *, total: int | None = None) -> list[Scored]:
     """Top related published articles for each of ``ids``, best first, editors' exclusions removed.
 
     Reads the stored terms: call :func:`~articles.related.terms.index_terms` first for articles
@@ -334,7 +348,9 @@ def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
         if len(ids) > 1:
             # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(SCORE_SQL, _params(list(ids), limit, published_total()))
+        cursor.execute(
+            SCORE_SQL, _params(list(ids), limit, total if total is not None else published_total())
+        )
         rows = cursor.fetchall()
     # Django's connection hands JSON back as text; the ORM would decode it, a raw cursor does not.
     return [
@@ -353,11 +369,11 @@ def related_queryset(article: Article):
 
 
 def compute_related(
-    article: Article, limit: int | None = None
+    article: Article, limit: int | None = None, *, total: int | None = None
 ) -> list[tuple[Article, float, list[dict], bool]]:
     """Score published articles against ``article``; return (article, score, shared, pinned) best first."""
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
-    scored = score_articles([article.pk], limit=limit)
+    scored = score_articles([article.pk], limit=limit, total=total)
     overrides = list(
         RelatedOverride.objects.filter(article=article, kind=RelatedOverride.Kind.PIN).order_by(
             "position", "id"
@@ -378,8 +394,8 @@ def compute_related(
     return results[:limit]
 
 
-def _store(article: Article) -> int:
-    rows = compute_related(article)
+def _store(article: Article, *, total: int | None = None) -> int:
+    rows = compute_related(article, total=total)
     RelatedArticle.objects.filter(article=article).delete()
     RelatedArticle.objects.bulk_create(
         RelatedArticle(article=article, related=other, rank=rank, score=score, shared=shared, pinned=pinned)
@@ -395,11 +411,12 @@ def related_rebuild(*, article: Article, reindex: bool = True) -> int:
     Holds the article's advisory lock, so two workers recomputing it at once wait for each other
     instead of colliding on ``related_unique_pair``.
     """
+    total = published_total()
     if reindex:
-        index_terms([article.pk], total=published_total())
+        index_terms([article.pk], total=total)
     else:
         lock_articles([article.pk])
-    return _store(article)
+    return _store(article, total=total)
 
 
 def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...] = ()) -> int:
@@ -429,7 +446,7 @@ def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...]
                 cursor.execute(STORE_SQL, _params(plain, settings.NEWSROOM_RELATED_LIMIT, total))
                 stored += cursor.rowcount
         for article in Article.objects.filter(pk__in=pinned):
-            stored += _store(article)
+            stored += _store(article, total=total)
     return stored
 
 

@@ -3,11 +3,12 @@
 An article's text (the headline twice, the standfirst, the body without markup) is split into
 English stems by PostgreSQL's own ``to_tsvector('english', …)``, the analysis search uses. Each
 stem gets a TF-IDF weight, ``(1 + ln tf) × ln((N + 1) / (df + 1))`` (times the link's role weight
-for the words of a linked entity's names: a person only mentioned weighs little in the text too),
+for the words of a linked entity's names: a person only mentioned weighs little in the text too;
+times ``NAME_BOOST`` for other words written with a capital: places, newcomers),
 and the ``TERMS_PER_ARTICLE`` strongest stems are kept, L2-normalized and stored as
 :class:`~articles.models.ArticleTerm` rows. The sum of ``weight × weight`` over the stems two
-articles share is their cosine similarity, and the index on ``(term, weight)`` finds an article's neighbours without reading any
-other article's text: nothing is computed per request, nothing compares whole texts.
+articles share is their cosine similarity, and the index on ``(term, weight)`` finds an article's
+neighbours without reading any other article's text: nothing is computed per request.
 
 Document frequencies live in :class:`~articles.models.TermFrequency`: ``rebuild_related`` counts
 them exactly; between rebuilds an article indexed for the first time adds one to each of its stems
