@@ -193,13 +193,6 @@ cand AS MATERIALIZED (
           WHERE o.article_id = p.src AND o.related_id = p.cand AND o.kind = 'exclude'
       )
 ),
-text_sim AS (
-    SELECT c.src, c.cand, sum(s.w * t.weight) AS t
-    FROM cand c
-    JOIN src_term s ON s.src = c.src
-    JOIN articles_articleterm t ON t.article_id = c.cand AND t.term = s.term
-    GROUP BY c.src, c.cand
-),
 shared_ent AS (
     -- Every entity both link, with each side's strongest role.
     SELECT c.src, c.cand, s.k, s.eid, s.rank AS rank_a, max({_RANK.format(r="l.role")}) AS rank_c,
@@ -238,7 +231,9 @@ scored AS (
            COALESCE(ev.items, ARRAY[]::jsonb[]) AS items,
            1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance
     FROM cand c
-    LEFT JOIN text_sim ts ON ts.src = c.src AND ts.cand = c.cand
+    -- The cosine from the postings read: exact for every stem where the candidate is among the
+    -- articles it weighs most in (the specific ones); a common stem's tail adds next to nothing.
+    LEFT JOIN (SELECT src, cand, part AS t FROM text_hits) ts ON ts.src = c.src AND ts.cand = c.cand
     LEFT JOIN evidence ev ON ev.src = c.src AND ev.cand = c.cand
     WHERE COALESCE(ts.t, 0) < %(near_duplicate)s
 ),
@@ -491,6 +486,7 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
         for chunk in index_chunks:
             with transaction.atomic():
                 index_terms(chunk, total=published_total(), count_new=False)
+        _analyze_terms()
         for _done in wrap((related_rebuild_many(chunk) for chunk in chunks), len(chunks)):
             pass
         return len(ids)
@@ -502,9 +498,18 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
     with multiprocessing.get_context("fork").Pool(workers) as pool:
         for _done in pool.imap_unordered(_index_chunk, index_chunks):
             pass
+        _analyze_terms()
+        connections.close_all()
         for _done in wrap(pool.imap_unordered(_rebuild_chunk, chunks), len(chunks)):
             pass
     return len(ids)
+
+
+def _analyze_terms() -> None:
+    """Fresh planner statistics after rewriting every posting (else a scan of one article's terms
+    may be planned as a scan of the whole table)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_articleterm, articles_termfrequency")
 
 
 def articles_to_refresh(article: Article) -> list[int]:
