@@ -80,7 +80,7 @@ DF_CAP_SHARE = 0.05
 #: Candidates per article kept from each source (text, entities and tags) before the exact score.
 POOL = 60
 #: Text cosine from which a reason "Similar wording" is given.
-SIMILAR_WORDING = 0.15
+SIMILAR_WORDING = 0.1  # at most RELEVANCE_FLOOR: a story listed for its wording says so
 #: Most shared entities and tags stored (and so named) per related story.
 SHARED_ITEMS = 5
 PUBLISHED_TOTAL_CACHE_KEY = "articles:related:published-total"
