@@ -399,8 +399,13 @@ class RelatedArticle(models.Model):
     related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     rank = models.PositiveSmallIntegerField()
     score = models.FloatField()
-    reasons = models.JSONField(
-        default=list, help_text="Why it is related, as short phrases a reader understands."
+    shared = models.JSONField(
+        _("what is shared"),
+        default=list,
+        help_text=_(
+            "What the two stories share, by id: people, organizations, events and tags with their roles "
+            "and weights, similar wording, the section, an editor's pin. Named when the page is read."
+        ),
     )
     pinned = models.BooleanField(default=False)
     computed_at = models.DateTimeField(auto_now=True)
@@ -415,6 +420,48 @@ class RelatedArticle(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} → {self.related_id} ({self.score:.2f})"
+
+
+class ArticleTerm(models.Model):
+    """One of an article's most telling words (a stemmed lexeme) and its TF-IDF weight.
+
+    Related stories find text neighbours through these postings (indexed by term) instead of
+    comparing whole texts; the weights are L2-normalized over the article's full vector, so the
+    sum over shared terms approximates the cosine. Written by ``articles.related.terms`` only.
+    """
+
+    pk = models.CompositePrimaryKey("article", "term")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+", db_index=False)
+    term = models.CharField(max_length=100)
+    weight = models.FloatField()
+
+    class Meta:
+        verbose_name = _("article term")
+        indexes = [
+            # The postings of one term, strongest first, read from the index alone.
+            models.Index(fields=["term", "-weight"], include=["article"], name="article_term_postings"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.article_id}: {self.term} ({self.weight:.3f})"
+
+
+class TermFrequency(models.Model):
+    """In how many indexed articles a term occurs: the document frequency behind the TF-IDF weights.
+
+    Counted exactly by ``rebuild_related``; between rebuilds every newly indexed article adds one
+    to each of its terms.
+    """
+
+    term = models.CharField(max_length=100, primary_key=True)
+    articles = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("term frequency")
+        verbose_name_plural = _("term frequencies")
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.articles}"
 
 
 class RelatedOverride(models.Model):

@@ -42,7 +42,6 @@ class RequestIdMiddleware:
 
     def __call__(self, request):
         request_id = sane(request.headers.get(REQUEST_ID_HEADER)) or new_request_id()
-        request.request_id = request_id
         # Kept until the request is finished (not reset on the way out): Django logs a 4xx or 5xx
         # response ("Not Found: /x") after the middleware has returned, and that line needs it too.
         _request_id.set(request_id)

@@ -423,6 +423,7 @@ def import_drafts(
         created, updated = write(drafts, resolved, now)
         content_changed(article_ids=[a.pk for a in created + updated], reason="articles imported")
         _suggest(report, created + updated, link=options.link, new=options.new)
+        _note_near_duplicates(created + updated)
     report.created = [a.slug for a in created]
     report.updated = [a.slug for a in updated]
     report.articles = created + updated
@@ -437,6 +438,16 @@ def _suggest(report: ArticleImportReport, articles: list[Article], *, link: bool
     from articles.linking import importing
 
     importing.link_imported(report, pages, link=link, new=new)
+
+
+def _note_near_duplicates(articles: list[Article]) -> None:
+    """Warn, in the import's report, about a story that repeats a stored one (re-sent, retitled)."""
+    from articles.related.scoring import published_total
+    from articles.related.terms import near_duplicate_notes
+
+    notes = near_duplicate_notes(articles, total=published_total())
+    for article in articles:
+        article._draft.record.notes += notes.get(article.pk, [])
 
 
 def import_articles(paths: list[Path | str], options: ImportOptions | None = None) -> ArticleImportReport:

@@ -15,6 +15,7 @@ from articles.models import (
     Section,
 )
 from articles.public.structured_data import article_json_ld, website_json_ld
+from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
 from newsroom.slugs import OldSlugRedirectMixin
 
@@ -97,7 +98,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
             ),
             about=links["about"],
             mentions=links["mentions"],
-            related=list(related_queryset(article)[:RELATED_ON_ARTICLE_PAGE]),
+            related=attach_reasons(related_queryset(article)[:RELATED_ON_ARTICLE_PAGE]),
             previous_article=neighbour(article, newer=False),
             next_article=neighbour(article, newer=True),
             **kwargs,
@@ -131,7 +132,8 @@ class RelatedListView(ListView):
 
     def get_queryset(self):
         self.article = get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])
-        return related_queryset(self.article)[: settings.NEWSROOM_RELATED_LIMIT]
+        # The stored list (one indexed query), its reasons named with today's names (one more).
+        return attach_reasons(related_queryset(self.article)[: settings.NEWSROOM_RELATED_LIMIT])
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(article=self.article, **kwargs)

@@ -1,25 +1,32 @@
 """Related posts: scored in PostgreSQL off-request, stored, and read by pages with one indexed query.
 
-The score of a candidate C for an article A (both published, C not A, not a stub, not the same
-headline, not excluded by an editor, within the maximum age):
+Candidates for an article A come from two places: the articles whose stored stems
+(:mod:`articles.related.terms`) weigh most for A's strongest stems — text similarity over the whole
+body — and the articles linking a specific person, organization or event A links, or sharing a
+specific tag. Each candidate C (published, not A, not excluded by an editor, within the maximum
+age) then gets a relevance in [0, 1) from three pieces of evidence:
 
-- every entity A and C share adds ``role weight in A × role weight in C × idf(entity)``, where
-  about counts more than quoted, quoted more than mentions, and ``idf = ln((N + 1) / (df + 1))``
-  over the N published articles, so a story's specific people and events outweigh an
-  organization named everywhere;
-- every shared tag adds ``TAG_WEIGHT × idf(tag)``; the same section adds ``SECTION_WEIGHT``;
-- text similarity (PostgreSQL full-text rank of C against the words of A's headline and
-  standfirst) adds up to ``TEXT_WEIGHT``;
-- the sum is multiplied by a recency decay: ``RECENCY_FLOOR + (1 - RECENCY_FLOOR) × 0.5 ^ (days
-  apart / half-life)``.
+- **text**: T, the cosine of A's and C's stored TF-IDF vectors;
+- **entities**: every entity both link, common ones too, is evidence
+  ``p = role(A) × role(C) × specificity²``, where roles follow prominence (about > quoted >
+  mentions) and ``specificity = min(1, ln((N+1)/(df+1)) / ln(1/SPECIFIC_SHARE)) × (1 − df/N)``
+  (N at least ``MIN_ARCHIVE`` in the first factor, ``SHARE_OF_AT_LEAST`` in the second) is 1 for an
+  entity in one story in a thousand or fewer, a third for one in a tenth of the stories (a busy
+  official) and 0 for an organization in every story (below ``MIN_SPECIFICITY`` it is no evidence
+  at all); the pieces combine as independent evidence,
+  ``E = 1 − Π(1 − p)``;
+- **tags**: likewise, ``p = TAG_WEIGHT × specificity²``.
 
-Only entities and tags in at most ``COMMON_SHARE`` of the archive count (an organization in 10% of
-all stories says nothing specific about any of them); in a small newsroom (under ``COMMON_MIN``
-stories per entity) everything counts. One SQL statement scores a batch of articles: a single
-article (after an edit, < 50 ms at 100,000 articles) or thousands at once (``rebuild_related``).
-Editors' pins come first and their exclusions never appear.
+``relevance = 1 − (1 − T)(1 − E)(1 − G)``. A candidate below ``RELEVANCE_FLOOR`` is not related
+at all (a story with nothing related shows nothing, rather than a padded list), nor one below
+``RELATIVE_FLOOR`` of the article's best candidate; one whose text is the same story
+(``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates are
+ordered by relevance × recency decay, the same section breaking near-ties. Editors' pins come
+first and their exclusions never appear. What each pair shares is stored by id
+(:mod:`articles.related.reasons` names it when a page is read).
 """
 
+import json
 import math
 from dataclasses import dataclass
 from datetime import timedelta
@@ -31,25 +38,51 @@ from django.db import connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 
-from articles.links import BY_KIND, ENTITY_LINKS, links_union_sql
+from articles.links import ENTITY_LINKS, links_union_sql
 from articles.models import Article, RelatedArticle, RelatedOverride
+from articles.related.terms import (
+    NEAR_DUPLICATE,
+    POSTINGS_PER_TERM,
+    ROLE_WEIGHTS,
+    index_terms,
+    lock_articles,
+    recount_frequencies,
+)
 
-ROLE_WEIGHTS = {"about": 1.0, "quoted": 0.7, "mentions": 0.4}
 TAG_WEIGHT = 0.5
-SECTION_WEIGHT = 0.3
-TEXT_WEIGHT = 2.0
+#: Ordering bonus for the same section (a tie-breaker, never a reason to be related).
+SECTION_BONUS = 0.05
 RECENCY_FLOOR = 0.3
-#: Entities and tags in more than this share of published articles do not find candidates.
+#: Below this relevance a candidate is not related (two unrelated wire stories on the same beat
+#: share a few generic words and a big organization: a text cosine of about 0.05–0.10).
+RELEVANCE_FLOOR = 0.12
+#: ...nor below this share of the best candidate's relevance.
+RELATIVE_FLOOR = 0.25
+#: An entity (or tag) in at most this share of the stories is as specific as evidence gets; one in
+#: 10% of them (a busy official, a big organization) is a third as specific, one in all of them not at all.
+SPECIFIC_SHARE = 0.001
+#: Specificity is judged against an archive of at least this many stories: in a young newsroom a
+#: person in all of its six stories is still someone most stories will not be about.
+MIN_ARCHIVE = 200
+#: ...and discounted by the share of stories naming it (out of at least this many): an organization
+#: in every story of the archive says nothing, however young the archive.
+SHARE_OF_AT_LEAST = 30
+#: Below this specificity an entity or tag is no evidence at all (nor a reason given): one named by
+#: about a sixth of the stories or more, such as the national Red Crescent in a humanitarian newsroom.
+MIN_SPECIFICITY = 0.25
+#: Entities and tags in more than this share of published articles add evidence but find no candidates.
 COMMON_SHARE = 0.002
 #: ...but below this many articles everything finds candidates (small newsrooms, tests).
 COMMON_MIN = 200
-#: Candidates kept per article after the structural score, before text similarity.
-SHORTLIST = 30
-#: Candidates per article kept by shared entities and tags before recency and visibility.
+#: Entity document frequencies are counted no further than this share of the archive (beyond it
+#: an entity's specificity is near zero anyway).
+DF_CAP_SHARE = 0.05
+#: Candidates per article kept from each source (text, entities and tags) before the exact score.
 POOL = 60
-#: Full-text rank from which a story is said to have "Similar wording".
-SIMILAR_WORDING = 0.05
-ENTITY_KEY_BASE = 1_000_000_000_000  # kind * base + id: one number for a person, organization or event
+#: Text cosine from which a reason "Similar wording" is given.
+SIMILAR_WORDING = 0.1  # at most RELEVANCE_FLOOR: a story listed for its wording says so
+#: Most shared entities and tags stored (and so named) per related story.
+SHARED_ITEMS = 5
 PUBLISHED_TOTAL_CACHE_KEY = "articles:related:published-total"
 PUBLISHED_TOTAL_SECONDS = 600
 EXACT_COUNT_BELOW = 20_000
@@ -61,52 +94,54 @@ PUBLISHED_SQL = (
     "AND ({a}.unpublish_at IS NULL OR {a}.unpublish_at > %(now)s)"
 )
 
-
-def _join_sql(array: str) -> str:
-    """SQL for "A", "A and B", "A, B and C" from a text array of at most three names."""
-    return (
-        f"CASE cardinality({array}) WHEN 1 THEN {array}[1] WHEN 2 THEN {array}[1] || ' and ' || {array}[2] "
-        f"ELSE {array}[1] || ', ' || {array}[2] || ' and ' || {array}[3] END"
-    )
-
-
-_ROLE_SQL = "CASE {r} WHEN 'about' THEN %(w_about)s WHEN 'quoted' THEN %(w_quoted)s ELSE %(w_mentions)s END"
-
 _LINKS = links_union_sql()
-_PERSON, _ORGANIZATION, _EVENT = (BY_KIND[kind] for kind in ("person", "organization", "event"))
-_PERSON_TABLE, _ORGANIZATION_TABLE, _EVENT_TABLE = (
-    link.entity_model._meta.db_table for link in (_PERSON, _ORGANIZATION, _EVENT)
-)
+_KIND_NAMES = "ARRAY[" + ", ".join(f"'{link.kind}'" for link in ENTITY_LINKS) + "]"
+# A link's prominence as a rank (3 about, 2 quoted, 1 mentions), its weight and name by rank.
+_RANK = "CASE {r} WHEN 'about' THEN 3 WHEN 'quoted' THEN 2 ELSE 1 END"
+_WEIGHT = "(ARRAY[%(w_mentions)s, %(w_quoted)s, %(w_about)s]::float8[])[{rank}]"
+_ROLE = "(ARRAY['mentions', 'quoted', 'about'])[{rank}]"
 
 
 def _entity_df_sql() -> str:
-    """How many stories name each entity, counted no further than "too common to find candidates"."""
+    """How many stories link each entity, counted no further than the cap."""
     cases = " ".join(
         f"WHEN {link.number} THEN (SELECT count(*) FROM (SELECT 1 FROM {link.table} x "  # noqa: S608
-        f"WHERE x.{link.entity_column} = e.eid LIMIT %(common_plus)s) z)"
+        f"WHERE x.{link.entity_column} = e.eid LIMIT %(df_cap)s) z)"
         for link in ENTITY_LINKS
     )
     return f"CASE e.k {cases} END"
 
 
+_SPECIFICITY = (
+    "LEAST(1, GREATEST(0, ln((%(archive)s + 1)::float8 / ({df} + 1)) / ln(%(specific)s)))"
+    " * GREATEST(0, 1 - {df}::float8 / %(share_of)s)"
+)
+
 SCORE_SQL = f"""
 WITH src AS MATERIALIZED (
-    SELECT a.id, a.section_id, a.published_at AS at, lower(a.headline) AS lhead,
-           replace(plainto_tsquery('english', a.headline || ' ' || a.dek)::text, '&', '|') AS q
+    SELECT a.id, a.section_id, a.published_at AS at, lower(a.headline) AS lhead
     FROM articles_article a WHERE a.id = ANY(%(ids)s)
 ),
+src_term AS MATERIALIZED (
+    SELECT t.article_id AS src, t.term, t.weight AS w FROM articles_articleterm t
+    WHERE t.article_id = ANY(%(ids)s) AND t.term <> ''
+),
+text_hits AS MATERIALIZED (
+    -- The articles where A's stems weigh most: a bounded read of each stem's postings.
+    SELECT s.src, p.article_id AS cand, sum(s.w * p.weight) AS part
+    FROM src_term s
+    CROSS JOIN LATERAL (
+        SELECT x.article_id, x.weight FROM articles_articleterm x
+        WHERE x.term = s.term AND x.article_id <> s.src ORDER BY x.weight DESC LIMIT %(postings)s
+    ) p
+    GROUP BY s.src, p.article_id
+),
 src_ent AS MATERIALIZED (
-    SELECT l.article_id AS src, l.k, l.eid, max({_ROLE_SQL.format(r="l.role")}) AS w
+    SELECT l.article_id AS src, l.k, l.eid, max({_RANK.format(r="l.role")}) AS rank
     FROM ({_LINKS}) l WHERE l.article_id = ANY(%(ids)s) GROUP BY 1, 2, 3
 ),
 ent AS MATERIALIZED (
-    -- How many stories name the entity, counted no further than "too common to find candidates".
-    SELECT e.k, e.eid, {_entity_df_sql()} AS df
-    FROM (SELECT DISTINCT k, eid FROM src_ent) e
-),
-excluded AS MATERIALIZED (
-    SELECT o.article_id, o.related_id FROM articles_relatedoverride o
-    WHERE o.article_id = ANY(%(ids)s) AND o.kind = 'exclude'
+    SELECT e.k, e.eid, {_entity_df_sql()} AS df FROM (SELECT DISTINCT k, eid FROM src_ent) e
 ),
 src_tag AS MATERIALIZED (
     SELECT t.object_id AS src, t.tag_id FROM taggit_taggeditem t
@@ -114,116 +149,121 @@ src_tag AS MATERIALIZED (
 ),
 tag AS MATERIALIZED (
     SELECT s.tag_id, (SELECT count(*) FROM (SELECT 1 FROM taggit_taggeditem x
-                      WHERE x.tag_id = s.tag_id AND x.content_type_id = %(ct)s LIMIT %(common_plus)s) z) AS df
+                      WHERE x.tag_id = s.tag_id AND x.content_type_id = %(ct)s LIMIT %(df_cap)s) z) AS df
     FROM (SELECT DISTINCT tag_id FROM src_tag) s
 ),
-contrib AS MATERIALIZED (
-    SELECT s.src, l.article_id AS cand, 1 AS kind, s.k::bigint * {ENTITY_KEY_BASE} + s.eid AS key,
-           s.w * ({_ROLE_SQL.format(r="l.role")})
-             * ln((GREATEST(%(total)s, e.df) + 1)::float8 / (e.df + 1)) AS value
+structural AS MATERIALIZED (
+    -- Candidates found by a specific entity or tag (a common one adds evidence below, finds none).
+    SELECT s.src, l.article_id AS cand,
+           {_WEIGHT.format(rank="s.rank")} * {_WEIGHT.format(rank=_RANK.format(r="l.role"))}
+             * power({_SPECIFICITY.format(df="e.df")}, 2) AS part
     FROM src_ent s
     JOIN ent e ON e.k = s.k AND e.eid = s.eid AND e.df <= %(common)s
     JOIN ({_LINKS}) l ON l.k = s.k AND l.eid = s.eid AND l.article_id <> s.src
     UNION ALL
-    SELECT s.src, t.object_id, 2, s.tag_id,
-           %(w_tag)s * ln((GREATEST(%(total)s, g.df) + 1)::float8 / (g.df + 1))
+    SELECT s.src, t.object_id, %(w_tag)s * power({_SPECIFICITY.format(df="g.df")}, 2)
     FROM src_tag s
     JOIN tag g ON g.tag_id = s.tag_id AND g.df <= %(common)s
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
 ),
-grouped AS MATERIALIZED (
-    SELECT src, cand, sum(value) AS shared FROM contrib GROUP BY src, cand
-),
-pool AS (
-    -- The strongest candidates by what they share; recency and visibility are checked on these only.
-    SELECT * FROM (
-        SELECT grouped.*, row_number() OVER (PARTITION BY src ORDER BY shared DESC, cand DESC) AS pool_rank
-        FROM grouped
-    ) ranked_pool WHERE pool_rank <= %(pool)s
+pool AS MATERIALIZED (
+    SELECT src, cand FROM (
+        SELECT src, cand, row_number() OVER (PARTITION BY src ORDER BY part DESC, cand DESC) AS r
+        FROM text_hits
+    ) z WHERE r <= %(pool)s
+    UNION
+    SELECT src, cand FROM (
+        SELECT src, cand, row_number() OVER (PARTITION BY src ORDER BY sum(part) DESC, cand DESC) AS r
+        FROM structural GROUP BY src, cand
+    ) z WHERE r <= %(pool)s
 ),
 cand AS MATERIALIZED (
-    SELECT g.src, g.cand, c.published_at, c.section_id = s.section_id AS same_section,
-           g.shared + CASE WHEN c.section_id = s.section_id THEN %(w_section)s ELSE 0 END AS base,
+    SELECT p.src, p.cand, c.published_at, c.section_id = s.section_id AS same_section,
            %(floor)s + (1 - %(floor)s) * power(
                0.5::float8, abs(extract(epoch FROM c.published_at - s.at)::float8) / 86400.0 / %(half_life)s
            ) AS decay
-    FROM pool g
-    JOIN src s ON s.id = g.src
-    JOIN articles_article c ON c.id = g.cand
+    FROM pool p
+    JOIN src s ON s.id = p.src
+    JOIN articles_article c ON c.id = p.cand
     WHERE {PUBLISHED_SQL.format(a="c")}
       AND lower(c.headline) <> s.lhead
       AND c.published_at BETWEEN s.at - %(max_age_interval)s AND s.at + %(max_age_interval)s
-      AND NOT EXISTS (SELECT 1 FROM excluded x WHERE x.article_id = g.src AND x.related_id = g.cand)
+      AND NOT EXISTS (
+          SELECT 1 FROM articles_relatedoverride o
+          WHERE o.article_id = p.src AND o.related_id = p.cand AND o.kind = 'exclude'
+      )
 ),
-shortlist AS (
-    SELECT cand.*, row_number() OVER (PARTITION BY src ORDER BY base * decay DESC, cand DESC) AS pre_rank
-    FROM cand
+shared_ent AS (
+    -- Every entity both link, with each side's strongest role.
+    SELECT c.src, c.cand, s.k, s.eid, s.rank AS rank_a, max({_RANK.format(r="l.role")}) AS rank_c,
+           {_SPECIFICITY.format(df="e.df")} AS spec
+    FROM cand c
+    JOIN src_ent s ON s.src = c.src
+    JOIN ent e ON e.k = s.k AND e.eid = s.eid
+    JOIN ({_LINKS}) l ON l.article_id = c.cand AND l.k = s.k AND l.eid = s.eid
+    GROUP BY c.src, c.cand, s.k, s.eid, s.rank, e.df
+),
+shared_item AS (
+    SELECT src, cand, jsonb_build_object(
+               'kind', ({_KIND_NAMES})[k], 'id', eid,
+               'ra', {_ROLE.format(rank="rank_a")}, 'rc', {_ROLE.format(rank="rank_c")},
+               'w', round(p::numeric, 4)
+           ) AS item, p
+    FROM (SELECT *, {_WEIGHT.format(rank="rank_a")} * {_WEIGHT.format(rank="rank_c")} * spec * spec AS p
+          FROM shared_ent WHERE spec >= %(min_specificity)s) x
+    UNION ALL
+    SELECT c.src, c.cand, jsonb_build_object('kind', 'tag', 'id', s.tag_id, 'w', round(p::numeric, 4)), p
+    FROM cand c
+    JOIN src_tag s ON s.src = c.src
+    JOIN tag g ON g.tag_id = s.tag_id
+    JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id = c.cand
+    CROSS JOIN LATERAL (SELECT {_SPECIFICITY.format(df="g.df")} AS spec) g2
+    CROSS JOIN LATERAL (SELECT %(w_tag)s * spec * spec AS p) w
+    WHERE g2.spec >= %(min_specificity)s
+),
+evidence AS (
+    SELECT src, cand, 1 - exp(sum(ln(1 - LEAST(p, 0.99)))) AS e,
+           (array_agg(item ORDER BY p DESC, item->>'kind', (item->>'id')::bigint))[1:%(items)s] AS items
+    FROM shared_item GROUP BY src, cand
 ),
 scored AS (
-    SELECT sl.*, CASE WHEN s.q = '' THEN 0 ELSE ts_rank(
-               COALESCE(a.search_vector, to_tsvector('english', a.headline || ' ' || a.dek)),
-               s.q::tsquery, 32) END AS text_sim
-    FROM shortlist sl
-    JOIN src s ON s.id = sl.src
-    JOIN articles_article a ON a.id = sl.cand
-    WHERE sl.pre_rank <= %(shortlist)s
+    SELECT c.src, c.cand, c.published_at, c.same_section, c.decay, COALESCE(ts.t, 0) AS t,
+           COALESCE(ev.items, ARRAY[]::jsonb[]) AS items,
+           1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance
+    FROM cand c
+    -- The cosine from the postings read: exact for every stem where the candidate is among the
+    -- articles it weighs most in (the specific ones); a common stem's tail adds next to nothing.
+    LEFT JOIN (SELECT src, cand, part AS t FROM text_hits) ts ON ts.src = c.src AND ts.cand = c.cand
+    LEFT JOIN evidence ev ON ev.src = c.src AND ev.cand = c.cand
+    WHERE COALESCE(ts.t, 0) < %(near_duplicate)s
+),
+floored AS (
+    SELECT *, max(relevance) OVER (PARTITION BY src) AS best
+    FROM scored WHERE relevance >= %(relevance_floor)s
+),
+ordered AS (
+    SELECT *, relevance * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
+    FROM floored WHERE relevance >= %(relative_floor)s * best
 ),
 ranked AS (
-    SELECT src, cand, (base + %(w_text)s * text_sim) * decay AS score,
-           same_section, text_sim,
+    SELECT src, cand, score,
+           to_jsonb(items)
+             || CASE WHEN t >= %(similar)s
+                     THEN jsonb_build_array(jsonb_build_object('kind', 'text', 'w', round(t::numeric, 4)))
+                     ELSE '[]'::jsonb END
+             || CASE WHEN same_section THEN '[{{"kind": "section"}}]'::jsonb ELSE '[]'::jsonb END AS shared,
            row_number() OVER (
-               PARTITION BY src
-               ORDER BY (base + %(w_text)s * text_sim) * decay DESC, published_at DESC, cand DESC
+               PARTITION BY src ORDER BY score DESC, published_at DESC, cand DESC
            ) AS rank
-    FROM scored
-),
-kept AS MATERIALIZED (SELECT * FROM ranked WHERE rank <= %(limit)s),
--- What each kept pair shares, named, for its reasons (only the few rows kept, not every candidate).
-shared AS (
-    SELECT k.src, k.cand, x.kind, x.key, max(x.value) AS value
-    FROM kept k JOIN contrib x ON x.src = k.src AND x.cand = k.cand
-    GROUP BY k.src, k.cand, x.kind, x.key
-),
-named AS (
-    SELECT s.src, s.cand, s.kind, s.value,
-           CASE WHEN s.kind = 2 THEN tg.name ELSE COALESCE(NULLIF(o.acronym, ''), o.name, p.name, ev.name) END
-             AS label
-    FROM shared s
-    LEFT JOIN {_PERSON_TABLE} p
-        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = {_PERSON.number}
-           AND p.id = mod(s.key, {ENTITY_KEY_BASE})
-    LEFT JOIN {_ORGANIZATION_TABLE} o
-        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = {_ORGANIZATION.number}
-           AND o.id = mod(s.key, {ENTITY_KEY_BASE})
-    LEFT JOIN {_EVENT_TABLE} ev
-        ON s.kind = 1 AND s.key / {ENTITY_KEY_BASE} = {_EVENT.number}
-           AND ev.id = mod(s.key, {ENTITY_KEY_BASE})
-    LEFT JOIN taggit_tag tg ON s.kind = 2 AND tg.id = s.key
-),
-lists AS (
-    SELECT src, cand,
-           (array_agg(label ORDER BY value DESC, label) FILTER (WHERE kind = 1))[1:3] AS ents,
-           (array_agg(label ORDER BY value DESC, label) FILTER (WHERE kind = 2))[1:3] AS tags
-    FROM named GROUP BY src, cand
-),
-reasoned AS (
-    SELECT k.src, k.cand, k.rank, k.score, array_remove(ARRAY[
-        CASE WHEN cardinality(l.ents) > 0 THEN 'Also about ' || {_join_sql("l.ents")} END,
-        CASE WHEN cardinality(l.tags) > 0 THEN 'Tagged ' || {_join_sql("l.tags")} END,
-        CASE WHEN k.text_sim >= %(similar)s THEN 'Similar wording' END,
-        CASE WHEN k.same_section AND COALESCE(cardinality(l.ents), 0) + COALESCE(cardinality(l.tags), 0) = 0
-             AND k.text_sim < %(similar)s THEN 'Same section' END
-    ], NULL) AS reasons
-    FROM kept k LEFT JOIN lists l ON l.src = k.src AND l.cand = k.cand
+    FROM ordered
 )
-SELECT src, cand, rank, score, reasons FROM reasoned
-ORDER BY src, rank
+SELECT src, cand, rank, score, shared FROM ranked WHERE rank <= %(limit)s ORDER BY src, rank
 """  # noqa: S608 (only the module's constant fragments are formatted in; values are bound parameters)
 
 
 STORE_SQL = f"""
-INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, reasons, pinned, computed_at)
-SELECT src, cand, rank, score, to_jsonb(reasons), false, %(now)s FROM ({SCORE_SQL}) scored
+INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
+SELECT src, cand, rank, score, shared, false, %(now)s FROM ({SCORE_SQL}) scored
 """  # noqa: S608 (constant SQL; values are bound parameters)
 
 
@@ -233,7 +273,7 @@ class Scored:
     related_id: int
     rank: int
     score: float
-    reasons: list[str]
+    shared: list[dict]
 
 
 def published_total() -> int:
@@ -255,40 +295,47 @@ def published_total() -> int:
     return total
 
 
-def _params(ids: list[int], limit: int) -> dict:
-    now = timezone.now()
-    published = published_total()
+def _common_limit(published: int) -> int:
+    return max(COMMON_MIN, math.ceil(COMMON_SHARE * published))
+
+
+def _params(ids: list[int], limit: int, total: int) -> dict:
     return {
-        "total": published,
+        "total": total,
         "ids": ids,
-        "now": now,
+        "now": timezone.now(),
         "ct": ContentType.objects.get_for_model(Article).pk,
         "w_about": ROLE_WEIGHTS["about"],
         "w_quoted": ROLE_WEIGHTS["quoted"],
         "w_mentions": ROLE_WEIGHTS["mentions"],
         "w_tag": TAG_WEIGHT,
-        "w_section": SECTION_WEIGHT,
-        "w_text": TEXT_WEIGHT,
+        "section_bonus": SECTION_BONUS,
         "floor": RECENCY_FLOOR,
         "half_life": float(settings.NEWSROOM_RELATED_HALF_LIFE_DAYS),
         "max_age_interval": timedelta(days=settings.NEWSROOM_RELATED_MAX_AGE_DAYS),
-        "common": _common_limit(published),
-        "common_plus": _common_limit(published) + 1,
-        "shortlist": max(SHORTLIST, limit + 10),
+        "common": _common_limit(total),
+        "df_cap": max(_common_limit(total) + 1, math.ceil(DF_CAP_SHARE * total)),
+        "postings": POSTINGS_PER_TERM,
         "pool": POOL,
         "similar": SIMILAR_WORDING,
+        "near_duplicate": NEAR_DUPLICATE,
+        "relevance_floor": RELEVANCE_FLOOR,
+        "relative_floor": RELATIVE_FLOOR,
+        "items": SHARED_ITEMS,
+        "specific": 1 / SPECIFIC_SHARE,
+        "archive": max(total, MIN_ARCHIVE),
+        "share_of": max(total, SHARE_OF_AT_LEAST),
+        "min_specificity": MIN_SPECIFICITY,
         "limit": limit,
     }
 
 
-def _common_limit(published: int | None) -> int:
-    if published is None:
-        published = published_total()
-    return max(COMMON_MIN, math.ceil(COMMON_SHARE * published))
+def score_articles(ids: list[int], limit: int | None = None, *, total: int | None = None) -> list[Scored]:
+    """Top related published articles for each of ``ids``, best first, editors' exclusions removed.
 
-
-def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
-    """Top related published articles for each of ``ids``, best first, editors' exclusions removed."""
+    Reads the stored terms: call :func:`~articles.related.terms.index_terms` first for articles
+    whose text changed.
+    """
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
     if not ids:
         return []
@@ -296,17 +343,15 @@ def score_articles(ids: list[int], limit: int | None = None) -> list[Scored]:
         if len(ids) > 1:
             # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(SCORE_SQL, _params(list(ids), limit))
+        cursor.execute(
+            SCORE_SQL, _params(list(ids), limit, total if total is not None else published_total())
+        )
         rows = cursor.fetchall()
-    return [Scored(src, cand, rank, float(score), list(reasons)) for src, cand, rank, score, reasons in rows]
-
-
-def _store_scored(ids: list[int]) -> int:
-    """Score ``ids`` and store the result in one INSERT ... SELECT; returns the rows stored."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(STORE_SQL, _params(list(ids), settings.NEWSROOM_RELATED_LIMIT))
-        return cursor.rowcount
+    # Django's connection hands JSON back as text; the ORM would decode it, a raw cursor does not.
+    return [
+        Scored(src, cand, rank, float(score), json.loads(shared) if isinstance(shared, str) else list(shared))
+        for src, cand, rank, score, shared in rows
+    ]
 
 
 def related_queryset(article: Article):
@@ -319,11 +364,11 @@ def related_queryset(article: Article):
 
 
 def compute_related(
-    article: Article, limit: int | None = None
-) -> list[tuple[Article, float, list[str], bool]]:
-    """Score published articles against ``article``; return (article, score, reasons, pinned) best first."""
+    article: Article, limit: int | None = None, *, total: int | None = None
+) -> list[tuple[Article, float, list[dict], bool]]:
+    """Score published articles against ``article``; return (article, score, shared, pinned) best first."""
     limit = limit or settings.NEWSROOM_RELATED_LIMIT
-    scored = score_articles([article.pk], limit=limit)
+    scored = score_articles([article.pk], limit=limit, total=total)
     overrides = list(
         RelatedOverride.objects.filter(article=article, kind=RelatedOverride.Kind.PIN).order_by(
             "position", "id"
@@ -332,51 +377,82 @@ def compute_related(
     pinned_ids = [o.related_id for o in overrides if o.related_id != article.pk]
     by_id = {s.related_id: s for s in scored}
     visible = Article.objects.published().in_bulk([*pinned_ids, *by_id])
-    results: list[tuple[Article, float, list[str], bool]] = []
+    results: list[tuple[Article, float, list[dict], bool]] = []
     for pk in pinned_ids:
         if pk in visible:
             found = by_id.get(pk)
-            reasons = ["Chosen by the editors", *(found.reasons if found else [])]
-            results.append((visible[pk], found.score if found else 0.0, reasons, True))
+            shared = [{"kind": "pin"}, *(found.shared if found else [])]
+            results.append((visible[pk], found.score if found else 0.0, shared, True))
     for s in scored:
         if s.related_id in visible and s.related_id not in pinned_ids:
-            results.append((visible[s.related_id], s.score, s.reasons, False))
+            results.append((visible[s.related_id], s.score, s.shared, False))
     return results[:limit]
 
 
-@transaction.atomic
-def related_rebuild(*, article: Article) -> int:
-    """Recompute and store ``article``'s related posts; returns how many were stored."""
-    rows = compute_related(article)
+def _store(article: Article, *, total: int | None = None) -> int:
+    rows = compute_related(article, total=total)
     RelatedArticle.objects.filter(article=article).delete()
     RelatedArticle.objects.bulk_create(
-        RelatedArticle(article=article, related=other, rank=rank, score=score, reasons=reasons, pinned=pinned)
-        for rank, (other, score, reasons, pinned) in enumerate(rows, start=1)
+        RelatedArticle(article=article, related=other, rank=rank, score=score, shared=shared, pinned=pinned)
+        for rank, (other, score, shared, pinned) in enumerate(rows, start=1)
     )
     return len(rows)
 
 
-def related_rebuild_many(ids: list[int]) -> int:
+@transaction.atomic
+def related_rebuild(*, article: Article, reindex: bool = True) -> int:
+    """Recompute and store ``article``'s related posts (its terms first); returns how many were stored.
+
+    Holds the article's advisory lock, so two workers recomputing it at once wait for each other
+    instead of colliding on ``related_unique_pair``.
+    """
+    total = published_total()
+    if reindex:
+        index_terms([article.pk], total=total)
+    else:
+        lock_articles([article.pk])
+    return _store(article, total=total)
+
+
+def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...] = ()) -> int:
     """Recompute and store the related posts of many articles with one scoring query; returns rows stored.
 
-    Articles with editors' pins go through :func:`related_rebuild` (pins are few and ordered by hand).
+    ``reindex`` are the articles whose text changed: their terms are recomputed first. Articles
+    with editors' pins go through :func:`_store` (pins are few and ordered by hand).
     """
-    if not ids:
+    if not ids and not reindex:
         return 0
-    pinned = set(
-        RelatedOverride.objects.filter(article_id__in=ids, kind=RelatedOverride.Kind.PIN).values_list(
-            "article_id", flat=True
-        )
-    )
-    plain = [pk for pk in ids if pk not in pinned]
     stored = 0
     with transaction.atomic():
+        total = published_total()
+        if reindex:
+            index_terms(reindex, total=total)
+        lock_articles(ids)
+        pinned = set(
+            RelatedOverride.objects.filter(article_id__in=ids, kind=RelatedOverride.Kind.PIN).values_list(
+                "article_id", flat=True
+            )
+        )
+        plain = [pk for pk in ids if pk not in pinned]
         RelatedArticle.objects.filter(article_id__in=ids).delete()
         if plain:
-            stored += _store_scored(plain)
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute(STORE_SQL, _params(plain, settings.NEWSROOM_RELATED_LIMIT, total))
+                stored += cursor.rowcount
         for article in Article.objects.filter(pk__in=pinned):
-            stored += related_rebuild(article=article)
+            stored += _store(article, total=total)
     return stored
+
+
+def _index_chunk(ids: list[int]) -> None:
+    from django.db import connections
+
+    try:
+        with transaction.atomic():
+            index_terms(ids, total=published_total(), count_new=False)
+    finally:
+        connections.close_all()
 
 
 def _rebuild_chunk(ids: list[int]) -> int:
@@ -390,18 +466,27 @@ def _rebuild_chunk(ids: list[int]) -> int:
 
 
 def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=None) -> int:
-    """Recompute the related posts of every published article in chunks; returns the articles done.
+    """Count term frequencies, index every article's terms, then recompute every published article's
+    related posts in chunks; returns the articles done.
 
-    ``workers`` > 1 scores chunks in that many processes at once (one per core). ``progress`` wraps
+    ``workers`` > 1 runs chunks in that many processes at once (one per core). ``progress`` wraps
     the iterable of finished chunks, for a progress bar.
     """
+    cache.delete(PUBLISHED_TOTAL_CACHE_KEY)
+    with transaction.atomic():
+        recount_frequencies()
+    every = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
     # Stored lists of articles that are no longer public are never shown; drop them.
     RelatedArticle.objects.exclude(article__in=Article.objects.published()).delete()
-    cache.delete(PUBLISHED_TOTAL_CACHE_KEY)
+    index_chunks = [every[i : i + chunk_size] for i in range(0, len(every), chunk_size)]
     chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
     wrap = progress or (lambda items, total: items)
     if workers <= 1 or len(chunks) <= 1:
+        for chunk in index_chunks:
+            with transaction.atomic():
+                index_terms(chunk, total=published_total(), count_new=False)
+        _analyze_terms()
         for _done in wrap((related_rebuild_many(chunk) for chunk in chunks), len(chunks)):
             pass
         return len(ids)
@@ -411,19 +496,30 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
 
     connections.close_all()  # each process opens its own connection
     with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for _done in pool.imap_unordered(_index_chunk, index_chunks):
+            pass
+        _analyze_terms()
+        connections.close_all()
         for _done in wrap(pool.imap_unordered(_rebuild_chunk, chunks), len(chunks)):
             pass
     return len(ids)
 
 
-def articles_sharing_entities(article: Article) -> list[int]:
+def _analyze_terms() -> None:
+    """Fresh planner statistics after rewriting every posting (else a scan of one article's terms
+    may be planned as a scan of the whole table)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE articles_articleterm, articles_termfrequency")
+
+
+def articles_to_refresh(article: Article) -> list[int]:
     """Ids of other articles whose related posts may change with this one.
 
-    Those linked to a person, organization or event this article links, unless the entity is in
-    so many stories that it finds no candidates (see ``COMMON_SHARE``), plus those already
-    listing this article.
+    Those linked to a specific person, organization or event this article links (one in so many
+    stories that it finds no candidates is left out, see ``COMMON_SHARE``), those this article
+    lists (text neighbours are mostly mutual), and those already listing it.
     """
-    common = _common_limit(None)
+    common = _common_limit(published_total())
     ids: set[int] = set()
     for link in ENTITY_LINKS:
         model, attr = link.link_model, link.field
@@ -437,5 +533,10 @@ def articles_sharing_entities(article: Article) -> list[int]:
         )
         ids |= set(model.objects.filter(**{f"{attr}_id__in": specific}).values_list("article_id", flat=True))
     ids |= set(RelatedArticle.objects.filter(related=article).values_list("article_id", flat=True))
+    ids |= set(RelatedArticle.objects.filter(article=article).values_list("related_id", flat=True))
     ids.discard(article.pk)
     return sorted(ids)
+
+
+#: The name it had before text neighbours were added (kept for callers outside this package).
+articles_sharing_entities = articles_to_refresh

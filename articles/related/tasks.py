@@ -3,32 +3,37 @@
 from django.tasks import task
 
 from articles.models import Article
-from articles.related.scoring import articles_sharing_entities, related_rebuild_many
+from articles.related.scoring import articles_to_refresh, related_rebuild_many
 
 BATCH = 500
 
 
+def _refresh(article_ids: list[int]) -> int:
+    """Reindex and rescore the changed articles, then rescore every article their change may move."""
+    ids = sorted(set(Article.objects.filter(pk__in=article_ids).values_list("pk", flat=True)))
+    if not ids:
+        return 0
+    # The changed articles first: their terms and lists are then current for what follows.
+    for start in range(0, len(ids), BATCH):
+        chunk = ids[start : start + BATCH]
+        related_rebuild_many(chunk, reindex=chunk)
+    targets: set[int] = set()
+    for article in Article.objects.filter(pk__in=ids):
+        targets.update(articles_to_refresh(article))
+    ordered = sorted(targets - set(ids))
+    # One scoring query per batch, not one per article: a story shares entities with many others.
+    for start in range(0, len(ordered), BATCH):
+        related_rebuild_many(ordered[start : start + BATCH])
+    return len(ids) + len(ordered)
+
+
 @task
 def refresh_related(*, article_id: int) -> int:
-    """Recompute the related posts of an article and of every article sharing an entity with it."""
-    article = Article.objects.filter(pk=article_id).first()
-    if article is None:
-        return 0
-    targets = [article.pk, *articles_sharing_entities(article)]
-    # One scoring query per batch, not one per article: a story shares entities with many others.
-    for start in range(0, len(targets), BATCH):
-        related_rebuild_many(targets[start : start + BATCH])
-    return len(targets)
+    """Recompute the related posts of an article and of every article its change may move."""
+    return _refresh([article_id])
 
 
 @task
 def refresh_related_batch(*, article_ids: list[int]) -> int:
     """``refresh_related`` for many articles at once (an import): each affected article is recomputed once."""
-    articles = list(Article.objects.filter(pk__in=article_ids))
-    target_ids = {article.pk for article in articles}
-    for article in articles:
-        target_ids.update(articles_sharing_entities(article))
-    targets = sorted(target_ids)
-    for start in range(0, len(targets), BATCH):
-        related_rebuild_many(targets[start : start + BATCH])
-    return len(targets)
+    return _refresh(list(article_ids))

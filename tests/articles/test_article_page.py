@@ -60,8 +60,17 @@ def test_article_page_links_bylines_speakers_credit_and_entities(client):
 def test_related_box_shows_summary_cut_at_a_word_and_the_reason(client):
     article = ArticleFactory()
     other = ArticleFactory(headline="Second convoy leaves", summary="word " * 60)
+    icrc = OrganizationFactory(name="International Committee of the Red Cross", acronym="ICRC")
+    kolivand = PersonFactory(name="Pirhossein Kolivand")
     RelatedArticle.objects.create(
-        article=article, related=other, rank=1, score=3, reasons=["Also about ICRC and Pirhossein Kolivand"]
+        article=article,
+        related=other,
+        rank=1,
+        score=3,
+        shared=[
+            {"kind": "organization", "id": icrc.pk, "ra": "about", "rc": "about", "w": 0.5},
+            {"kind": "person", "id": kolivand.pk, "ra": "about", "rc": "about", "w": 0.4},
+        ],
     )
     html = client.get(article.get_absolute_url()).text
     assert "Second convoy leaves" in html
@@ -92,11 +101,16 @@ def test_previous_and_next_in_section_skip_other_sections_and_drafts(client):
 def test_related_page_lists_up_to_twenty_with_reasons(client):
     article = ArticleFactory()
     for rank in range(1, 23):
+        person = PersonFactory(name=f"Person {rank}")
         RelatedArticle.objects.create(
-            article=article, related=ArticleFactory(), rank=rank, score=1, reasons=[f"Reason {rank}"]
+            article=article,
+            related=ArticleFactory(),
+            rank=rank,
+            score=1,
+            shared=[{"kind": "person", "id": person.pk, "ra": "about", "rc": "about", "w": 0.5}],
         )
     html = client.get(f"/articles/{article.slug}/related/").text
-    assert "Reason 20" in html and "Reason 21" not in html
+    assert "Also about Person 20" in html and "Person 21" not in html
 
 
 def test_home_answers_with_no_sections_and_with_stories_outside_sections(client):

@@ -27,8 +27,8 @@ pytestmark = pytest.mark.django_db
 # Budgets per page type (the section navigation in the page header is one of them).
 BUDGETS = {
     "home": 3,  # + the section ids for the per-section UNION
-    "article": 11,  # + previous and next in the section
-    "related": 3,
+    "article": 12,  # + previous and next in the section, + the names in the related reasons
+    "related": 4,  # the article, the stored list, the section navigation, the names in its reasons
     "section": 4,
     "tag": 4,
     "person": 8,  # + quotes, events taken part in

@@ -14,6 +14,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, RelatedOverride
+from articles.related.reasons import attach_reasons
 from articles.related.scoring import compute_related, related_rebuild
 from tests.factories import (
     ArticleEventFactory,
@@ -97,9 +98,10 @@ def test_a_story_about_the_same_person_ranks_above_one_only_naming_a_large_organ
 
 
 def test_reasons_name_what_is_shared(newsroom):
-    rows = {a.pk: reasons for a, _s, reasons, _p in compute_related(newsroom["main"])}
+    related_rebuild(article=newsroom["main"])
+    rows = {e.related_id: e.reasons for e in attach_reasons(newsroom["main"].related_entries.all())}
     assert rows[newsroom["same_person"].pk][0] == "Also about Pirhossein Kolivand"
-    assert "Also about Kermanshah coordination meeting" in rows[newsroom["same_meeting"][0].pk]
+    assert "Same event: Kermanshah coordination meeting" in rows[newsroom["same_meeting"][0].pk]
     assert "Tagged kermanshah-earthquake" in rows[newsroom["only_tag"].pk]
 
 
@@ -152,10 +154,10 @@ def test_pins_come_first_and_exclusions_never_appear(newsroom):
     RelatedOverride.objects.create(article=main, related=pinned, kind="pin")
     RelatedOverride.objects.create(article=main, related=newsroom["same_meeting"][0], kind="exclude")
     related_rebuild(article=main)
-    stored = list(main.related_entries.order_by("rank").values_list("related__headline", "pinned", "reasons"))
-    assert stored[0][:2] == (pinned.headline, True)
-    assert stored[0][2][0] == "Chosen by the editors"
-    assert newsroom["same_meeting"][0].headline not in [h for h, _p, _r in stored]
+    stored = attach_reasons(main.related_entries.select_related("related").order_by("rank"))
+    assert (stored[0].related, stored[0].pinned) == (pinned, True)
+    assert stored[0].reasons[0] == "Chosen by the editors"
+    assert newsroom["same_meeting"][0] not in [e.related for e in stored]
 
 
 def test_stored_related_posts_are_at_most_the_limit(newsroom, settings):

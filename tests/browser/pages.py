@@ -59,7 +59,14 @@ def build_site() -> list[str]:
         ArticleOrganizationFactory(article=article, organization=icrc, role="mentions")
         ArticleEventFactory(article=article, event=event)
     RelatedArticle.objects.create(
-        article=main, related=older, rank=1, score=3, reasons=["Also about ICRC and Pirhossein Kolivand"]
+        article=main,
+        related=older,
+        rank=1,
+        score=3,
+        shared=[
+            {"kind": "organization", "id": icrc.pk, "ra": "mentions", "rc": "mentions", "w": 0.1},
+            {"kind": "person", "id": person.pk, "ra": "about", "rc": "about", "w": 0.5},
+        ],
     )
     search_index_update([main.pk, older.pk])
     return [

@@ -16,6 +16,7 @@ from django.utils import timezone
 from articles.io.articles import ImportOptions, import_articles
 from articles.io.entities import import_entities
 from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson, Byline, Quote, Section
+from articles.related.reasons import attach_reasons
 from articles.workflow.services import article_publish_problems
 from organizations.models import Affiliation, Event, Organization, Person
 from website import demo_loader
@@ -122,7 +123,7 @@ def test_demo_articles_have_related_stories_that_share_something(demo_newsroom):
     with_related = [a for a in Article.objects.published() if a.related_entries.exists()]
     assert len(with_related) >= 25
     for article in with_related:
-        for entry in article.related_entries.all():
+        for entry in attach_reasons(article.related_entries.all()):
             assert entry.reasons, (article.slug, entry.related.slug)
 
 

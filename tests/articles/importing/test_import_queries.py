@@ -60,5 +60,6 @@ def test_import_runs_the_same_queries_for_2_or_40_articles(tmp_path, references)
         import_articles([large], ImportOptions())
     assert len(many) == len(few)
     # Pinned so a per-article query cannot creep in: 6 lookups (sections, people, organizations,
-    # events, existing slugs, old slugs), a savepoint pair, one insert per table, tags, slug history.
-    assert len(few) == 18
+    # events, existing slugs, old slugs), a savepoint pair, one insert per table, tags, slug history,
+    # and the near-duplicate check (archive size, lock, term counts, terms, neighbours: 7).
+    assert len(few) == 25
