@@ -36,7 +36,8 @@ class LinkSuggestionsAdminMixin:
         }
 
     def link_suggestion_view(self, request, object_id: int):
-        article = get_object_or_404(Article, pk=object_id)
+        # The admin's queryset: an Author reaches only the articles they may open.
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
         suggestions = suggest_links(article)
