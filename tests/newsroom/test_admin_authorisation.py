@@ -184,6 +184,11 @@ def test_every_forbidden_admin_url_and_action_is_refused_for_an_author(client, n
                 assert response.status_code in (200, 302, 403), f"{action} on {what}"
                 assert snapshot() == before, f"action {action} on {what} changed the database"
                 tried += 1
+        # Adding what the role may not add is refused for every model.
+        if not model_admin.has_add_permission(_request_for(newsroom["ayla"])) and url(model, "add"):
+            assert client.get(url(model, "add")).status_code == 403, f"add {model._meta.label}"
+            assert_refused(client.post(url(model, "add"), {}), before, f"add {model._meta.label}")
+            tried += 1
         # Deleting what the role has no delete permission for is refused for every model.
         codename = f"{model._meta.app_label}.delete_{model._meta.model_name}"
         if not newsroom["ayla"].has_perm(codename):
