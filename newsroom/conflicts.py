@@ -114,7 +114,16 @@ class VersionCheckFormMixin(forms.Form):
         return names
 
     def merge_snapshot(self, obj) -> dict:
-        return {name: model_value(obj, name) for name in self.merge_fields()}
+        snapshot = {}
+        for name in self.merge_fields():
+            if obj._meta.get_field(name).many_to_many and name in self.initial:
+                # The form's initial already holds the related rows (tags as Tag objects): no query.
+                rows = self.initial[name] or []
+                names = [str(row) if hasattr(getattr(obj, name), "names") else row for row in rows]
+                snapshot[name] = canonical(names)
+            else:
+                snapshot[name] = model_value(obj, name)
+        return snapshot
 
     def merge_base(self) -> dict | None:
         raw = self.data.get(self.add_prefix(BASE_FIELD))
