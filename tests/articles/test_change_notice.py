@@ -110,6 +110,7 @@ def test_an_import_of_several_articles_sends_one_notice_naming_them_all(
             "body": STORY,
             "section": "health",
             "status": "published",
+            "bylines": [{"person": "nasrin-karimi", "role": "author"}],
             "people": [{"slug": "nasrin-karimi", "role": "about"}],
         }
         for n in range(3)
