@@ -24,12 +24,17 @@ from articles.public.preview import preview_links
 from articles.quotes_admin import QuoteSuggestionsAdminMixin, warn_if_now_a_stub
 from articles.workflow.admin import ArticleWorkflowAdminMixin
 from articles.workflow.editing import article_save
+from articles.workflow.permissions import (
+    ArticleInlinePermissionMixin,
+    ArticlePartAdminMixin,
+    ImagePermissionAdminMixin,
+)
 from newsroom.autocomplete import RowAutocompleteInline
 from newsroom.conflicts import VersionCheckFormMixin, VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
 
 
-class BylineInline(RowAutocompleteInline, admin.TabularInline):
+class BylineInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = Byline
     extra = 1
     autocomplete_fields = ["person"]
@@ -37,35 +42,35 @@ class BylineInline(RowAutocompleteInline, admin.TabularInline):
     verbose_name_plural = "Bylines (in order)"
 
 
-class ArticlePersonInline(RowAutocompleteInline, admin.TabularInline):
+class ArticlePersonInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = ArticlePerson
     extra = 1
     autocomplete_fields = ["person"]
     verbose_name_plural = "People this story is about, quotes or mentions"
 
 
-class ArticleOrganizationInline(RowAutocompleteInline, admin.TabularInline):
+class ArticleOrganizationInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = ArticleOrganization
     extra = 1
     autocomplete_fields = ["organization"]
     verbose_name_plural = "Organizations this story is about or mentions"
 
 
-class ArticleEventInline(RowAutocompleteInline, admin.TabularInline):
+class ArticleEventInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = ArticleEvent
     extra = 1
     autocomplete_fields = ["event"]
     verbose_name_plural = "Events this story is about or mentions"
 
 
-class QuoteInline(RowAutocompleteInline, admin.StackedInline):
+class QuoteInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.StackedInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["speaker", "text", "context", "said_on", "position"]
 
 
-class RelatedOverrideInline(RowAutocompleteInline, admin.TabularInline):
+class RelatedOverrideInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = RelatedOverride
     fk_name = "article"
     extra = 0
@@ -83,7 +88,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Image)
-class ImageAdmin(ImageLibraryAdminMixin, admin.ModelAdmin):
+class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelAdmin):
     list_display = [
         "thumbnail",
         "alt_text",
@@ -214,8 +219,10 @@ class ArticleAdmin(
 
 
 @admin.register(RelatedArticle)
-class RelatedArticleAdmin(admin.ModelAdmin):
+class RelatedArticleAdmin(ArticlePartAdminMixin, admin.ModelAdmin):
     """Read-only view of the stored related posts, to see why an article lists what it lists."""
+
+    also_visible_through = ("related",)
 
     list_display = ["article", "rank", "related", "score", "pinned", "computed_at"]
     list_select_related = ["article", "related"]
@@ -230,7 +237,7 @@ class RelatedArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(ArticlePartAdminMixin, admin.ModelAdmin):
     list_display = ["speaker", "short_text", "article", "said_on"]
     list_select_related = ["speaker", "article"]
     search_fields = ["text", "speaker__name", "article__headline"]

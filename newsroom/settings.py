@@ -212,9 +212,12 @@ NEWSROOM_ADMIN_CSP = {**SECURE_CSP, "style-src": [CSP.SELF, CSP.UNSAFE_INLINE]}
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A Redis that is down or hangs is logged and treated as an empty cache: the site and
+            # the admin keep working, and no save is lost to it (newsroom/tolerant_cache.py).
+            "BACKEND": "newsroom.tolerant_cache.TolerantRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
 else:

@@ -20,6 +20,9 @@ from articles.linking.proposals import _fields, _key, open_proposals, proposal_a
 from articles.linking.resolution import Directory, read_story
 from articles.models import Article
 
+#: The change form's submit button that saves, then links the chosen name ("kind:pk" or "all").
+LINK_FIELD = "_link_entity"
+
 
 class LinkSuggestionsAdminMixin:
     """Adds suggestions and proposals to the change form, and POST-only views that act on them."""
@@ -51,11 +54,21 @@ class LinkSuggestionsAdminMixin:
         }
 
     def link_suggestion_view(self, request, object_id: int):
-        article = get_object_or_404(Article, pk=object_id)
+        # The admin's queryset: an Author reaches only the articles they may open.
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        return self.link_chosen(request, article, request.POST.get("entity", ""))
+
+    def response_change(self, request, obj):
+        # "Link as mentioned" is a submit button of the change form: what the editor typed is saved
+        # first (or, when the form has errors, shown again with everything typed), then the names link.
+        if LINK_FIELD in request.POST:
+            return self.link_chosen(request, obj, request.POST[LINK_FIELD])
+        return super().response_change(request, obj)
+
+    def link_chosen(self, request, article: Article, chosen: str):
         suggestions = suggest_links(article)
-        chosen = request.POST.get("entity", "")
         if chosen != "all":
             suggestions = [s for s in suggestions if f"{s.kind}:{s.entity.pk}" == chosen]
         change_url = reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk])

@@ -181,10 +181,14 @@ def return_to_draft(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_return_to_draft, "returned to draft")
 
 
+EDITOR_ACTIONS = ("publish_now", "schedule", "unpublish")
+
+
 class ArticleWorkflowAdminMixin:
     """Mixed into ArticleAdmin: the workflow form, actions, status column and Authors' limits."""
 
     form = ArticleWorkflowForm
+    change_list_template = "admin/articles/article/change_list.html"
     # A revert restores the text, never the status: publishing goes through the workflow.
     revert_keeps_fields = (
         "status",
@@ -200,6 +204,29 @@ class ArticleWorkflowAdminMixin:
     def get_queryset(self, request):
         # Authors see the articles they created or that carry their byline.
         return articles_for(request.user, super().get_queryset(request))
+
+    def get_actions(self, request):
+        # Each role is offered only what it may do: publishing steps are for Editors.
+        actions = super().get_actions(request)
+        if not can_publish(request.user):
+            for name in EDITOR_ACTIONS:
+                actions.pop(name, None)
+        return actions
+
+    def recoverlist_view(self, request, extra_context=None):
+        # Deleted articles have no owner left to check against: recovering them is for Editors.
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recoverlist_view(request, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        if not can_publish(request.user):
+            raise PermissionDenied
+        return super().recover_view(request, version_id, extra_context)
+
+    def changelist_view(self, request, extra_context=None):
+        context = {**(extra_context or {}), "may_recover": can_publish(request.user)}
+        return super().changelist_view(request, context)
 
     def get_changelist(self, request, **kwargs):
         return ArticleChangeList

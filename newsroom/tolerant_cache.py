@@ -1,0 +1,56 @@
+"""The Redis cache backend the site runs on: a cache that is down is a cache that misses.
+
+Everything kept in the cache (the public page cache, "someone has this open", the admin's language
+filter, word lists) can be rebuilt, so no request may fail because Redis does: every operation that
+raises a Redis or socket error is logged and answered as if the cache were empty (a read misses, a
+write is dropped). Short socket timeouts (settings.py) keep a hanging Redis from stalling a page.
+"""
+
+import functools
+import logging
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.cache")
+
+
+def _tolerant(fallback):
+    def decorate(method):
+        @functools.wraps(method)
+        def wrapper(self, *args, **kwargs):
+            try:
+                return method(self, *args, **kwargs)
+            except (RedisError, OSError) as error:
+                logger.warning("Cache unavailable, %s ignored: %s", method.__name__, error)
+                return fallback(*args, **kwargs) if callable(fallback) else fallback
+
+        return wrapper
+
+    return decorate
+
+
+def _default(key, default=None, *args, **kwargs):
+    return default
+
+
+def _all_keys_failed(data, *args, **kwargs):
+    return list(data)
+
+
+def _incr_failed(key, delta=1, *args, **kwargs):
+    raise ValueError(f"Key {key!r} not found (the cache is unavailable).")
+
+
+class TolerantRedisCache(RedisCache):
+    get = _tolerant(_default)(RedisCache.get)
+    get_many = _tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
+    has_key = _tolerant(False)(RedisCache.has_key)
+    set = _tolerant(None)(RedisCache.set)
+    add = _tolerant(False)(RedisCache.add)
+    touch = _tolerant(False)(RedisCache.touch)
+    set_many = _tolerant(_all_keys_failed)(RedisCache.set_many)
+    delete = _tolerant(False)(RedisCache.delete)
+    delete_many = _tolerant(None)(RedisCache.delete_many)
+    clear = _tolerant(False)(RedisCache.clear)
+    incr = _tolerant(_incr_failed)(RedisCache.incr)
