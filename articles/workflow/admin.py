@@ -7,7 +7,8 @@ an editor sees what to fix next to the fields, with everything they typed still 
 
 from django import forms
 from django.conf import settings
-from django.contrib import admin, messages
+from django.contrib import admin
+from django.contrib.admin.options import ActionLocation, messages
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -205,9 +206,9 @@ class ArticleWorkflowAdminMixin:
         # Authors see the articles they created or that carry their byline.
         return articles_for(request.user, super().get_queryset(request))
 
-    def get_actions(self, request):
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         # Each role is offered only what it may do: publishing steps are for Editors.
-        actions = super().get_actions(request)
+        actions = super().get_actions(request, action_location)
         if not can_publish(request.user):
             for name in EDITOR_ACTIONS:
                 actions.pop(name, None)
