@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from articles.editor import RichTextBodyAdminMixin
 from articles.images.admin import ImageLibraryAdminMixin
@@ -103,7 +104,7 @@ class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelA
     search_fields = ["alt_text", "caption", "credit"]
     fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
 
-    @admin.display(description="Image")
+    @admin.display(description=_("Image"))
     def thumbnail(self, image):
         if not image.file:
             return "—"
@@ -243,7 +244,7 @@ class QuoteAdmin(ArticlePartAdminMixin, admin.ModelAdmin):
     search_fields = ["text", "speaker__name", "article__headline"]
     autocomplete_fields = ["speaker", "article"]
 
-    @admin.display(description="Quote")
+    @admin.display(description=_("Quote"))
     def short_text(self, quote):
         return quote.text[:80]
 

@@ -23,8 +23,8 @@ from organizations.models import Event, Organization, Person
 class Section(models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True, help_text="One sentence shown on the section page.")
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the site's navigation.")
+    description = models.TextField(blank=True, help_text=_("One sentence shown on the section page."))
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order in the site's navigation."))
 
     class Meta:
         ordering = ["position", "name"]
@@ -63,22 +63,22 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(SlugHistoryMixin, VersionedModel):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        IN_REVIEW = "review", "In review"
-        SCHEDULED = "scheduled", "Scheduled"
-        PUBLISHED = "published", "Published"
-        UNPUBLISHED = "unpublished", "Unpublished"
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
 
     headline = models.CharField(max_length=250)
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The article's web address. Old addresses keep working after a change.",
+        help_text=_("The article's web address. Old addresses keep working after a change."),
     )
     dek = models.TextField(
-        "standfirst",
+        _("standfirst"),
         blank=True,
-        help_text="One or two sentences under the headline. Required before publishing.",
+        help_text=_("One or two sentences under the headline. Required before publishing."),
     )
     dek_is_derived = models.BooleanField(
         _("standfirst derived from the lead"),
@@ -90,23 +90,23 @@ class Article(SlugHistoryMixin, VersionedModel):
             "cleared as soon as an editor changes the standfirst."
         ),
     )
-    body = models.TextField(blank=True, help_text="The story. Cleaned of unsafe HTML on save.")
+    body = models.TextField(blank=True, help_text=_("The story. Cleaned of unsafe HTML on save."))
     summary = models.TextField(
-        blank=True, help_text="For listings and feeds. Leave empty to use the start of the body."
+        blank=True, help_text=_("For listings and feeds. Leave empty to use the start of the body.")
     )
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles", null=True, blank=True
     )
-    tags = TaggableManager(blank=True, help_text="Topics, separated by commas.")
+    tags = TaggableManager(blank=True, help_text=_("Topics, separated by commas."))
     lead_image = models.ForeignKey(
         Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="lead_of"
     )
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(
-        "publish time", null=True, blank=True, help_text="When the article goes (or went) public."
+        _("publish time"), null=True, blank=True, help_text=_("When the article goes (or went) public.")
     )
     unpublish_at = models.DateTimeField(
-        "expiry time", null=True, blank=True, help_text="Optional: when the article stops being public."
+        _("expiry time"), null=True, blank=True, help_text=_("Optional: when the article stops being public.")
     )
     first_published_at = models.DateTimeField(null=True, blank=True, editable=False)
     last_published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -118,24 +118,24 @@ class Article(SlugHistoryMixin, VersionedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="credited_articles",
-        verbose_name="source credit",
-        help_text="The outlet this story draws on: shown as “as reported by IRNA”.",
+        verbose_name=_("source credit"),
+        help_text=_("The outlet this story draws on: shown as “as reported by IRNA”."),
     )
     source_url = models.URLField(
-        "source URL", blank=True, max_length=500, help_text="The original story, if online."
+        _("source URL"), blank=True, max_length=500, help_text=_("The original story, if online.")
     )
     canonical_url = models.URLField(
-        "canonical URL",
+        _("canonical URL"),
         blank=True,
         max_length=500,
-        help_text="Only when the story's original home is elsewhere.",
+        help_text=_("Only when the story's original home is elsewhere."),
     )
-    language = models.CharField(max_length=10, default="en", help_text="Language code, such as en or fa.")
-    noindex = models.BooleanField(default=False, help_text="Ask search engines not to index this article.")
+    language = models.CharField(max_length=10, default="en", help_text=_("Language code, such as en or fa."))
+    noindex = models.BooleanField(default=False, help_text=_("Ask search engines not to index this article."))
     is_stub = models.BooleanField(
         default=False,
         editable=False,
-        help_text="Set automatically when the text is a placeholder or too thin; a stub is never public.",
+        help_text=_("Set automatically when the text is a placeholder or too thin; a stub is never public."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -169,19 +169,19 @@ class Article(SlugHistoryMixin, VersionedModel):
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
                 name="article_published_has_time",
-                violation_error_message="A published article needs a publish time.",
+                violation_error_message=_("A published article needs a publish time."),
             ),
             models.CheckConstraint(
                 condition=~Q(status="scheduled") | Q(published_at__isnull=False),
                 name="article_scheduled_has_time",
-                violation_error_message="A scheduled article needs a publish time.",
+                violation_error_message=_("A scheduled article needs a publish time."),
             ),
             models.CheckConstraint(
                 condition=Q(unpublish_at__isnull=True)
                 | Q(published_at__isnull=True)
                 | Q(unpublish_at__gt=F("published_at")),
                 name="article_expires_after_publish",
-                violation_error_message="The expiry time must be after the publish time.",
+                violation_error_message=_("The expiry time must be after the publish time."),
             ),
         ]
 
@@ -260,16 +260,16 @@ class PersonAccount(models.Model):
 
 class Byline(models.Model):
     class Role(models.TextChoices):
-        AUTHOR = "author", "Author"
-        PHOTOGRAPHER = "photographer", "Photographer"
-        TRANSLATOR = "translator", "Translator"
-        CONTRIBUTOR = "contributor", "Contributor"
-        EDITOR = "editor", "Editor"
+        AUTHOR = "author", _("Author")
+        PHOTOGRAPHER = "photographer", _("Photographer")
+        TRANSLATOR = "translator", _("Translator")
+        CONTRIBUTOR = "contributor", _("Contributor")
+        EDITOR = "editor", _("Editor")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="bylines")
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.AUTHOR)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order in the byline.")
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order in the byline."))
 
     class Meta:
         ordering = ["position", "id"]
@@ -282,9 +282,9 @@ class Byline(models.Model):
 
 
 class LinkRole(models.TextChoices):
-    ABOUT = "about", "About"
-    MENTIONS = "mentions", "Mentions"
-    QUOTED = "quoted", "Quoted"
+    ABOUT = "about", _("About")
+    MENTIONS = "mentions", _("Mentions")
+    QUOTED = "quoted", _("Quoted")
 
 
 class EntityLink(models.Model):
@@ -294,7 +294,7 @@ class EntityLink(models.Model):
         max_length=10,
         choices=LinkRole.choices,
         default=LinkRole.ABOUT,
-        help_text="About: the story is about it. Mentions: named in passing.",
+        help_text=_("About: the story is about it. Mentions: named in passing."),
     )
 
     class Meta:
@@ -335,7 +335,7 @@ class ArticleOrganization(EntityLink):
             models.CheckConstraint(
                 condition=Q(role__in=["about", "mentions"]),
                 name="article_organization_role_valid",
-                violation_error_message="An organization can be what the story is about, or be mentioned.",
+                violation_error_message=_("An organization can be what the story is about, or be mentioned."),
             ),
         ]
         indexes = [
@@ -361,7 +361,7 @@ class ArticleEvent(EntityLink):
             models.CheckConstraint(
                 condition=Q(role__in=["about", "mentions"]),
                 name="article_event_role_valid",
-                violation_error_message="An event can be what the story is about, or be mentioned.",
+                violation_error_message=_("An event can be what the story is about, or be mentioned."),
             ),
         ]
         indexes = [
@@ -374,13 +374,13 @@ class ArticleEvent(EntityLink):
 
 
 class Quote(models.Model):
-    text = models.TextField(help_text="The words as spoken, without quotation marks.")
+    text = models.TextField(help_text=_("The words as spoken, without quotation marks."))
     speaker = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="quotes")
     article = models.ForeignKey(
         Article, null=True, blank=True, on_delete=models.CASCADE, related_name="quotes"
     )
     context = models.CharField(
-        max_length=300, blank=True, help_text='Where it was said: "at the Tehran meeting".'
+        max_length=300, blank=True, help_text=_('Where it was said: "at the Tehran meeting".')
     )
     said_on = models.DateField(null=True, blank=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -468,13 +468,13 @@ class RelatedOverride(models.Model):
     """An editor's decision: always show (pin) or never show (exclude) an article as related."""
 
     class Kind(models.TextChoices):
-        PIN = "pin", "Pin (always show, first)"
-        EXCLUDE = "exclude", "Exclude (never show)"
+        PIN = "pin", _("Pin (always show, first)")
+        EXCLUDE = "exclude", _("Exclude (never show)")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_overrides")
     related = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="+")
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.PIN)
-    position = models.PositiveSmallIntegerField(default=0, help_text="Order among the pinned articles.")
+    position = models.PositiveSmallIntegerField(default=0, help_text=_("Order among the pinned articles."))
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -485,7 +485,7 @@ class RelatedOverride(models.Model):
             models.CheckConstraint(
                 condition=~Q(article=F("related")),
                 name="related_override_not_self",
-                violation_error_message="An article cannot be related to itself.",
+                violation_error_message=_("An article cannot be related to itself."),
             ),
         ]
 

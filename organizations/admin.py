@@ -79,11 +79,11 @@ class PersonAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("aliases", "affiliations__organization")
 
-    @admin.display(description="Other names")
+    @admin.display(description=_("Other names"))
     def other_names(self, person):
         return ", ".join(alias.name for alias in person.aliases.all())
 
-    @admin.display(description="Titles")
+    @admin.display(description=_("Titles"))
     def current_titles(self, person):
         return "; ".join(
             f"{a.title}, {a.organization.acronym or a.organization.name}" for a in person.affiliations.all()
@@ -123,7 +123,7 @@ class OrganizationAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminM
             .annotate(article_total=Count("article_links__article", distinct=True))
         )
 
-    @admin.display(description="Articles", ordering="article_total")
+    @admin.display(description=_("Articles"), ordering="article_total")
     def article_count(self, organization):
         return organization.article_total
 

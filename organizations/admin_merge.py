@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 
 from organizations.duplicates import find_duplicates
 from organizations.merge import MergeError, entity_merge
@@ -52,7 +53,7 @@ class MergeAdminMixin:
         return TemplateResponse(request, "admin/organizations/duplicates.html", context)
 
     @admin.action(
-        description="Merge the two selected records into one (choose which to keep)",
+        description=_("Merge the two selected records into one (choose which to keep)"),
         permissions=["merge"],
     )
     def merge_selected(self, request, queryset):

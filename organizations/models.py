@@ -30,33 +30,33 @@ wikidata_validator = RegexValidator(r"^Q[1-9]\d*$", "A Wikidata id looks like Q7
 
 
 class AliasKind(models.TextChoices):
-    SPELLING = "spelling", "Spelling variant"
-    NATIVE = "native", "Native script"
-    FORMER = "former", "Former name"
-    TRANSLATION = "translation", "Translation"
-    OTHER = "other", "Other name"
+    SPELLING = "spelling", _("Spelling variant")
+    NATIVE = "native", _("Native script")
+    FORMER = "former", _("Former name")
+    TRANSLATION = "translation", _("Translation")
+    OTHER = "other", _("Other name")
 
 
 class Entity(SlugHistoryMixin, VersionedModel):
     """Fields every person and organization shares."""
 
-    name = models.CharField(max_length=200, help_text="The name readers know, as the newsroom spells it.")
+    name = models.CharField(max_length=200, help_text=_("The name readers know, as the newsroom spells it."))
     slug = models.SlugField(
-        max_length=200, unique=True, help_text="The last part of the page's web address; change with care."
+        max_length=200, unique=True, help_text=_("The last part of the page's web address; change with care.")
     )
     wikidata_id = models.CharField(
-        "Wikidata id",
+        _("Wikidata id"),
         max_length=20,
         blank=True,
         validators=[wikidata_validator],
-        help_text="Optional: the Wikidata item, such as Q71960, so machines know exactly who this is.",
+        help_text=_("Optional: the Wikidata item, such as Q71960, so machines know exactly who this is."),
     )
     name_key = models.CharField(
         max_length=200,
         editable=False,
         db_index=True,
         default="",
-        help_text="The name's comparison key (organizations.names.name_key), set on save.",
+        help_text=_("The name's comparison key (organizations.names.name_key), set on save."),
     )
     needs_review = models.BooleanField(
         _("needs review"),
@@ -109,20 +109,22 @@ class Entity(SlugHistoryMixin, VersionedModel):
 
 class Organization(Entity):
     class Kind(models.TextChoices):
-        NGO = "ngo", "Non-governmental organization"
-        GOVERNMENT = "government", "Government body"
-        INTERGOVERNMENTAL = "intergovernmental", "Intergovernmental organization"
-        MEDIA = "media", "News outlet"
-        ACADEMIC = "academic", "University or research institute"
-        COMPANY = "company", "Company"
-        CULTURAL = "cultural", "Museum or cultural institution"
-        HEALTH = "health", "Hospital or health service"
-        OTHER = "other", "Other"
+        NGO = "ngo", _("Non-governmental organization")
+        GOVERNMENT = "government", _("Government body")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
+        MEDIA = "media", _("News outlet")
+        ACADEMIC = "academic", _("University or research institute")
+        COMPANY = "company", _("Company")
+        CULTURAL = "cultural", _("Museum or cultural institution")
+        HEALTH = "health", _("Hospital or health service")
+        OTHER = "other", _("Other")
 
-    acronym = models.CharField(max_length=30, blank=True, help_text="Short form readers know, such as ICRC.")
+    acronym = models.CharField(
+        max_length=30, blank=True, help_text=_("Short form readers know, such as ICRC.")
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     country = models.CharField(
-        max_length=2, blank=True, help_text="Two-letter country code of its seat, such as IR or CH."
+        max_length=2, blank=True, help_text=_("Two-letter country code of its seat, such as IR or CH.")
     )
     parent = models.ForeignKey(
         "self",
@@ -130,11 +132,13 @@ class Organization(Entity):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="children",
-        help_text="The organization this one belongs to, such as a national society for a provincial branch.",
+        help_text=_(
+            "The organization this one belongs to, such as a national society for a provincial branch."
+        ),
     )
     website = models.URLField(blank=True)
     logo = models.ImageField(upload_to="logos/", blank=True)
-    description = models.TextField(blank=True, help_text="One or two sentences shown on its page.")
+    description = models.TextField(blank=True, help_text=_("One or two sentences shown on its page."))
 
     old_slug_model_name = "OrganizationSlug"
     names_drop_honorifics = False
@@ -173,7 +177,7 @@ class Organization(Entity):
 
 
 class Person(Entity):
-    bio = models.TextField(blank=True, help_text="A short biography shown on the person's page.")
+    bio = models.TextField(blank=True, help_text=_("A short biography shown on the person's page."))
     photo = models.ImageField(upload_to="people/", blank=True)
 
     old_slug_model_name = "PersonSlug"
@@ -211,7 +215,7 @@ class Alias(models.Model):
     # aliases (the same entity may keep several spellings that share a key).
     name_key = models.CharField(max_length=200, editable=False, default="", db_index=True)
     kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.SPELLING)
-    language = models.CharField(max_length=10, blank=True, help_text="Language code, such as fa or ar.")
+    language = models.CharField(max_length=10, blank=True, help_text=_("Language code, such as fa or ar."))
 
     class Meta:
         abstract = True
@@ -292,11 +296,11 @@ class Affiliation(models.Model):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="affiliations")
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="affiliations")
     title = models.CharField(
-        max_length=200, help_text='As a reader would see it: "head", "representative in Iran".'
+        max_length=200, help_text=_('As a reader would see it: "head", "representative in Iran".')
     )
-    start_date = models.DateField(null=True, blank=True, help_text="Leave empty when not known.")
+    start_date = models.DateField(null=True, blank=True, help_text=_("Leave empty when not known."))
     end_date = models.DateField(
-        null=True, blank=True, help_text="Leave empty while the person holds the title."
+        null=True, blank=True, help_text=_("Leave empty while the person holds the title.")
     )
 
     objects = AffiliationQuerySet.as_manager()
@@ -309,7 +313,7 @@ class Affiliation(models.Model):
                 | Q(start_date__isnull=True)
                 | Q(end_date__gte=F("start_date")),
                 name="affiliation_ends_after_start",
-                violation_error_message="An affiliation cannot end before it starts.",
+                violation_error_message=_("An affiliation cannot end before it starts."),
             ),
             models.UniqueConstraint(
                 fields=["person", "organization", "title", "start_date"],
@@ -331,35 +335,35 @@ class Affiliation(models.Model):
 
 class Event(SlugHistoryMixin, VersionedModel):
     class Kind(models.TextChoices):
-        MEETING = "meeting", "Meeting"
-        CONFERENCE = "conference", "Conference"
-        SESSION = "session", "Session"
-        EXHIBITION = "exhibition", "Exhibition"
-        AGREEMENT = "agreement", "Agreement or signing"
-        OBSERVANCE = "observance", "Observance"
-        DISASTER = "disaster", "Disaster"
-        ELECTION = "election", "Election"
-        OTHER = "other", "Other"
+        MEETING = "meeting", _("Meeting")
+        CONFERENCE = "conference", _("Conference")
+        SESSION = "session", _("Session")
+        EXHIBITION = "exhibition", _("Exhibition")
+        AGREEMENT = "agreement", _("Agreement or signing")
+        OBSERVANCE = "observance", _("Observance")
+        DISASTER = "disaster", _("Disaster")
+        ELECTION = "election", _("Election")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    starts_at = models.DateTimeField(help_text="When it starts, in the event's own timezone below.")
+    starts_at = models.DateTimeField(help_text=_("When it starts, in the event's own timezone below."))
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text="When it ends; empty for a single moment."
+        null=True, blank=True, help_text=_("When it ends; empty for a single moment.")
     )
     all_day = models.BooleanField(
-        default=False, help_text="Tick when only the dates matter (an exhibition, an observance)."
+        default=False, help_text=_("Tick when only the dates matter (an exhibition, an observance).")
     )
     timezone = models.CharField(
         max_length=64,
         default="UTC",
         validators=[validate_timezone],
-        help_text="Where it takes place, such as Asia/Tehran or Europe/Istanbul.",
+        help_text=_("Where it takes place, such as Asia/Tehran or Europe/Istanbul."),
     )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    country = models.CharField(max_length=2, blank=True, help_text="Two-letter country code, such as TR.")
+    country = models.CharField(max_length=2, blank=True, help_text=_("Two-letter country code, such as TR."))
     description = models.TextField(blank=True)
     parent = models.ForeignKey(
         "self",
@@ -367,7 +371,7 @@ class Event(SlugHistoryMixin, VersionedModel):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="sessions",
-        help_text="The larger event this one is part of, such as the conference a session belongs to.",
+        help_text=_("The larger event this one is part of, such as the conference a session belongs to."),
     )
     organizers = models.ManyToManyField(
         Organization, through="EventOrganizer", related_name="organized_events", blank=True
@@ -386,7 +390,7 @@ class Event(SlugHistoryMixin, VersionedModel):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gte=F("starts_at")),
                 name="event_ends_after_start",
-                violation_error_message="An event cannot end before it starts.",
+                violation_error_message=_("An event cannot end before it starts."),
             ),
             models.CheckConstraint(condition=~Q(parent=F("pk")), name="event_not_own_parent"),
         ]
@@ -447,7 +451,9 @@ class EventOrganizer(models.Model):
 class EventParticipant(models.Model):
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participant_links")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="participant_links")
-    role = models.CharField(max_length=100, blank=True, help_text='Optional: "speaker", "delegation head".')
+    role = models.CharField(
+        max_length=100, blank=True, help_text=_('Optional: "speaker", "delegation head".')
+    )
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["event", "person"], name="event_participant_unique")]
@@ -472,16 +478,16 @@ class EntityMerge(models.Model):
     """The history of a merge: which record was folded into which, by whom, and what moved."""
 
     class Kind(models.TextChoices):
-        PERSON = "person", "Person"
-        ORGANIZATION = "organization", "Organization"
+        PERSON = "person", _("Person")
+        ORGANIZATION = "organization", _("Organization")
 
     kind = models.CharField(max_length=20, choices=Kind.choices)
-    keep_id = models.PositiveIntegerField(help_text="The record that remains.")
+    keep_id = models.PositiveIntegerField(help_text=_("The record that remains."))
     keep_name = models.CharField(max_length=200)
-    drop_id = models.PositiveIntegerField(help_text="The record folded into it, now deleted.")
+    drop_id = models.PositiveIntegerField(help_text=_("The record folded into it, now deleted."))
     drop_name = models.CharField(max_length=200)
-    drop_slug = models.CharField(max_length=200, help_text="Its old address, now redirecting.")
-    moved = models.JSONField(default=dict, help_text="How many links, quotes, bylines... moved.")
+    drop_slug = models.CharField(max_length=200, help_text=_("Its old address, now redirecting."))
+    moved = models.JSONField(default=dict, help_text=_("How many links, quotes, bylines... moved."))
     merged_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,

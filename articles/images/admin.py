@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.http import JsonResponse
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from articles.changes import content_changed
 from articles.images.models import Image
@@ -19,8 +20,8 @@ LIBRARY_LIMIT = 200
 class ImageUploadForm(forms.ModelForm):
     # A plain file field: the checks below give clearer messages than the generic image field's.
     file = forms.FileField(
-        label="Picture",
-        help_text="JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels.",
+        label=_("Picture"),
+        help_text=_("JPEG, PNG, WebP or GIF; at most 10 MB and 40 megapixels."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp,image/gif"}),
     )
 
@@ -65,10 +66,10 @@ class ImageLibraryAdminMixin:
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
 
-    @admin.display(description="Address to paste into a story")
+    @admin.display(description=_("Address to paste into a story"))
     def address(self, image):
         return image.file.url if image.file else "—"
 
-    @admin.display(description="Renditions")
+    @admin.display(description=_("Renditions"))
     def renditions_made(self, image):
         return len(image.renditions.all())

@@ -26,21 +26,21 @@ class Image(models.Model):
     alt_text = models.CharField(
         max_length=300,
         blank=True,
-        help_text="What the picture shows, for readers who cannot see it. Required before publishing.",
+        help_text=_("What the picture shows, for readers who cannot see it. Required before publishing."),
     )
     caption = models.TextField(blank=True)
     credit = models.CharField(
-        max_length=200, blank=True, help_text="Photographer and agency, e.g. “Sara Ahmadi/IRNA”."
+        max_length=200, blank=True, help_text=_("Photographer and agency, e.g. “Sara Ahmadi/IRNA”.")
     )
     focal_x = models.FloatField(
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Where the subject is, from the left edge (0) to the right (1); crops keep it in view.",
+        help_text=_("Where the subject is, from the left edge (0) to the right (1); crops keep it in view."),
     )
     focal_y = models.FloatField(
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
-        help_text="Where the subject is, from the top (0) to the bottom (1).",
+        help_text=_("Where the subject is, from the top (0) to the bottom (1)."),
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
@@ -107,9 +107,9 @@ class ImageRendition(models.Model):
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="renditions")
     width = models.PositiveIntegerField()
     height = models.PositiveIntegerField()
-    format = models.CharField(max_length=10, help_text="webp, jpeg or png")
+    format = models.CharField(max_length=10, help_text=_("webp, jpeg or png"))
     ratio = models.CharField(
-        max_length=10, blank=True, help_text='Crop ratio such as "16:9"; empty keeps the original.'
+        max_length=10, blank=True, help_text=_('Crop ratio such as "16:9"; empty keeps the original.')
     )
     file = models.ImageField(upload_to="renditions/%Y/%m/")
     file_size = models.PositiveBigIntegerField(_("file size"), editable=False, null=True)

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from articles.changes import content_changed
 from articles.models import Article
@@ -157,27 +158,27 @@ def _run(modeladmin, request, queryset, step, done: str, **kwargs) -> None:
         modeladmin.message_user(request, f"{succeeded} article(s) {done}.", messages.SUCCESS)
 
 
-@admin.action(description="Submit selected articles for review")
+@admin.action(description=_("Submit selected articles for review"))
 def submit_for_review(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_submit_for_review, "submitted for review")
 
 
-@admin.action(description="Publish selected articles now (Editors)")
+@admin.action(description=_("Publish selected articles now (Editors)"))
 def publish_now(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_publish, "published")
 
 
-@admin.action(description="Schedule selected articles at their publish time (Editors)")
+@admin.action(description=_("Schedule selected articles at their publish time (Editors)"))
 def schedule(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_schedule, "scheduled")
 
 
-@admin.action(description="Unpublish selected articles (Editors)")
+@admin.action(description=_("Unpublish selected articles (Editors)"))
 def unpublish(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_unpublish, "unpublished")
 
 
-@admin.action(description="Return selected articles to draft")
+@admin.action(description=_("Return selected articles to draft"))
 def return_to_draft(modeladmin, request, queryset):
     _run(modeladmin, request, queryset, article_return_to_draft, "returned to draft")
 
