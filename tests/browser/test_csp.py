@@ -4,35 +4,13 @@ Chromium reports every blocked script, style or picture as a console error start
 "Refused to"; the pages (and the admin's rich-text editor) must load with none.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth.models import User
-from django.db import connections
 
+from tests.browser.chromium import BROWSER_TESTS
 from tests.browser.pages import build_site
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
-]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
+pytestmark = BROWSER_TESTS
 
 
 def _watch(page) -> list[str]:

@@ -7,26 +7,17 @@ time comes and ``publish_scheduled`` runs; an anonymous reader sees the story.
 
 import os
 from datetime import timedelta
-from pathlib import Path
 
-import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.db import connections
 from django.utils import timezone
 
 from articles.models import Article
+from tests.browser.chromium import BROWSER_TESTS
 from tests.factories import OrganizationFactory, PersonFactory, SectionFactory
 from tests.images import image_bytes
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls between steps are safe.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TESTS
 
 PARAGRAPH = (
     "Relief teams reached the mountain villages on the second day after the earthquake, bringing "
@@ -34,22 +25,6 @@ PARAGRAPH = (
     "Volunteers from the provincial branch worked alongside local health workers to set up a field "
     "clinic in the school yard, and officials said a second convoy would leave the next morning."
 )
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-        # The ORM opened its own connection inside Playwright's context; close it before the test
-        # database is dropped.
-        connections.close_all()
 
 
 def staff(name: str, group: str) -> User:

@@ -1,43 +1,21 @@
 """An in-form action never throws away what the editor typed: "Link as mentioned" saves it first."""
 
 import os
-from pathlib import Path
 
-import pytest
 from django.contrib.auth.models import Group, User
 from django.core.management import call_command
-from django.db import connections
 
 from articles.models import Article, ArticlePerson
+from tests.browser.chromium import BROWSER_TESTS
 from tests.factories import ArticleFactory, PersonFactory
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
-]
+pytestmark = BROWSER_TESTS
 
 BODY = (
     "<p>Pirhossein Kolivand met the volunteers in the mountain villages on Monday morning. "
     + "More words follow about the relief effort and the families who waited for the convoy. " * 6
     + "</p>"
 )
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
 
 
 def test_link_as_mentioned_keeps_the_headline_just_typed(live_server, browser):

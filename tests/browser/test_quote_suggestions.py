@@ -1,37 +1,13 @@
 """The change form's "Add as a quote below" in a real browser: it fills the Quotes inline and keeps
 whatever the editor has typed but not saved."""
 
-import os
-from pathlib import Path
-
-import pytest
 from django.contrib.auth.models import User
-from django.db import connections
 
 from articles.models import Article
+from tests.browser.chromium import BROWSER_TESTS
 from tests.factories import STORY, ArticleFactory, BylineFactory, PersonFactory
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = "/usr/bin/chromium"
-pytestmark = [
-    pytest.mark.slow,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's Chromium at /usr/bin/chromium"),
-]
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
-        connections.close_all()
+pytestmark = BROWSER_TESTS
 
 
 def test_add_quote_fills_the_inline_and_keeps_unsaved_edits(live_server, browser):
