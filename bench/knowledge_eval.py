@@ -55,6 +55,11 @@ def fresh_database(server: str) -> str:
     return f"{server}/{DB_NAME}"
 
 
+def quote_key(text: str) -> str:
+    """A quote's words without surrounding quotation marks, spaces and trailing punctuation."""
+    return text.strip().strip('“”"').strip().rstrip(",.;:").strip()
+
+
 def load_judgments() -> list[dict]:
     return [
         json.loads(line) for line in (CORPUS / "judgments.jsonl").read_text().splitlines() if line.strip()
@@ -252,8 +257,9 @@ def main() -> None:
     quotes_expected = sum(len(by_file[f]["quotes"]) for f in file_of.values())
     right = 0
     for q in Quote.objects.filter(article_id__in=file_of).select_related("speaker"):
-        judged = {x["text"].strip(): x["speaker"] for x in by_file[file_of[q.article_id]]["quotes"]}
-        if q.speaker and judged.get(q.text.strip().strip('“”"')) == q.speaker.slug:
+        # The comma or full stop before the closing quotation mark belongs to the attribution.
+        judged = {quote_key(x["text"]): x["speaker"] for x in by_file[file_of[q.article_id]]["quotes"]}
+        if q.speaker and judged.get(quote_key(q.text)) == q.speaker.slug:
             right += 1
     print(f"quotes attached to the right known speaker: {right} of {quotes_expected}")
 

@@ -58,6 +58,21 @@ RECENCY_FLOOR = 0.3
 RELEVANCE_FLOOR = 0.12
 #: ...nor below this share of the best candidate's relevance.
 RELATIVE_FLOOR = 0.25
+#: A story's background similarity: the mean text cosine of its neighbours at these ranks (past
+#: any cluster of stories about one event), ...
+BACKGROUND_RANKS = (11, 30)
+#: ...kept within these bounds (in a big archive the 11th neighbour may be a story on the same
+#: beat; an unrelated pair of wire stories is rarely more alike than 0.06), ...
+BACKGROUND_BOUNDS = (0.02, 0.06)
+#: ...and this where a story has too few neighbours to tell (a young newsroom, where word
+#: statistics say little: there shared entities alone may make stories related).
+BACKGROUND_DEFAULT = 0.04
+#: A candidate is related when its text cosine is at least this many times the background...
+MIN_LIFT = 3.3
+#: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
+ENTITY_LIFT = 2.0
+#: ...or when its relevance is at least this, whatever the background.
+STRONG_RELEVANCE = 0.35
 #: An entity (or tag) in at most this share of the stories is as specific as evidence gets; one in
 #: 10% of them (a busy official, a big organization) is a third as specific, one in all of them not at all.
 SPECIFIC_SHARE = 0.001
@@ -226,11 +241,27 @@ evidence AS (
            (array_agg(item ORDER BY p DESC, item->>'kind', (item->>'id')::bigint))[1:%(items)s] AS items
     FROM shared_item GROUP BY src, cand
 ),
+background AS MATERIALIZED (
+    -- How alike this story is to stories it has nothing to do with: the mean cosine of its
+    -- 11th-30th nearest texts (past any cluster it belongs to), within sane bounds.
+    SELECT src, avg(part) AS bg FROM (
+        SELECT src, part, row_number() OVER (PARTITION BY src ORDER BY part DESC, cand DESC) AS r
+        FROM text_hits
+    ) z WHERE r BETWEEN %(bg_from)s AND %(bg_to)s GROUP BY src
+),
 scored AS (
     SELECT c.src, c.cand, c.published_at, c.same_section, c.decay, COALESCE(ts.t, 0) AS t,
            COALESCE(ev.items, ARRAY[]::jsonb[]) AS items,
-           1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance
+           1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance,
+           -- The text's lift over that background, amplified by shared entities and tags: a
+           -- shared busy official with no shared wording is no reason to be related.
+           GREATEST(COALESCE(ts.t, 0), b.bg) / b.bg * (1 + %(entity_lift)s * COALESCE(ev.e, 0)) AS lift,
+           m.measured IS NOT NULL AS measured
     FROM cand c
+    LEFT JOIN (SELECT src, bg AS measured FROM background) m ON m.src = c.src
+    CROSS JOIN LATERAL (
+        SELECT LEAST(%(bg_max)s, GREATEST(%(bg_min)s, COALESCE(m.measured, %(bg_default)s))) AS bg
+    ) b
     -- The cosine from the postings read: exact for every stem where the candidate is among the
     -- articles it weighs most in (the specific ones); a common stem's tail adds next to nothing.
     LEFT JOIN (SELECT src, cand, part AS t FROM text_hits) ts ON ts.src = c.src AND ts.cand = c.cand
@@ -238,12 +269,14 @@ scored AS (
     WHERE COALESCE(ts.t, 0) < %(near_duplicate)s
 ),
 floored AS (
-    SELECT *, max(relevance) OVER (PARTITION BY src) AS best
-    FROM scored WHERE relevance >= %(relevance_floor)s
+    SELECT *, max(lift) OVER (PARTITION BY src) AS best
+    FROM scored
+    WHERE relevance >= %(relevance_floor)s
+      AND (lift >= %(min_lift)s OR relevance >= %(strong)s OR NOT measured)
 ),
 ordered AS (
-    SELECT *, relevance * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
-    FROM floored WHERE relevance >= %(relative_floor)s * best
+    SELECT *, lift * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
+    FROM floored WHERE lift >= %(relative_floor)s * best
 ),
 ranked AS (
     SELECT src, cand, score,
@@ -321,6 +354,14 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "near_duplicate": NEAR_DUPLICATE,
         "relevance_floor": RELEVANCE_FLOOR,
         "relative_floor": RELATIVE_FLOOR,
+        "bg_from": BACKGROUND_RANKS[0],
+        "bg_to": BACKGROUND_RANKS[1],
+        "bg_min": BACKGROUND_BOUNDS[0],
+        "bg_max": BACKGROUND_BOUNDS[1],
+        "bg_default": BACKGROUND_DEFAULT,
+        "entity_lift": ENTITY_LIFT,
+        "min_lift": MIN_LIFT,
+        "strong": STRONG_RELEVANCE,
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,
         "archive": max(total, MIN_ARCHIVE),
