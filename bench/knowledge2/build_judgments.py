@@ -17,8 +17,6 @@ SEED = {json.loads(x)["slug"] for x in (D / "seed/entities.jsonl").read_text().s
 J = {}
 
 
-
-
 def s(file, cluster, speakers, ents, dup=None):
     J[file] = (cluster, speakers, ents, dup)
 
@@ -189,7 +187,12 @@ s(
         (BAM, EV, "about", ["rebuilding of the Governor's Quarter"]),
         ("esfandiar-jahanbakhsh", PER, "quoted", ["Esfandiar Jahanbakhsh", "Jahanbakhsh"]),
         ("bam-restoration-base", ORG, "about", ["Bam citadel restoration base"]),
-        ("cultural-heritage-ministry", ORG, "mentions", ["Ministry of Cultural Heritage, Tourism and Handicrafts"]),
+        (
+            "cultural-heritage-ministry",
+            ORG,
+            "mentions",
+            ["Ministry of Cultural Heritage, Tourism and Handicrafts"],
+        ),
         ("unesco", ORG, "mentions", ["UNESCO"]),
         ("bam-earthquake-2003", EV, "mentions", ["2003 earthquake"]),
     ],
@@ -223,7 +226,12 @@ s(
         ("gholam-hossein-mirzaei", PER, "quoted", ["Gholam-Hossein Mirzaei", "Mirzaei"]),
         ("bam-earthquake-2003", EV, "mentions", ["earthquake of December 2003"]),
         ("bam-restoration-base", ORG, "mentions", ["restoration base"]),
-        ("cultural-heritage-ministry", ORG, "mentions", ["Ministry of Cultural Heritage, Tourism and Handicrafts"]),
+        (
+            "cultural-heritage-ministry",
+            ORG,
+            "mentions",
+            ["Ministry of Cultural Heritage, Tourism and Handicrafts"],
+        ),
         ("unesco", ORG, "mentions", ["UNESCO Tehran Cluster Office"]),
         ("esfandiar-jahanbakhsh", PER, "quoted", ["Esfandiar Jahanbakhsh", "Jahanbakhsh"]),
     ],
@@ -430,7 +438,12 @@ s(
     ["hamid-reza-sotoudeh"],
     [
         (PR, EV, "about", ["annual campaign"]),
-        (PHQ, ORG, "about", ["Headquarters for the Release of Prisoners of Unintentional Crimes", "Setad-e Dieh"]),
+        (
+            PHQ,
+            ORG,
+            "about",
+            ["Headquarters for the Release of Prisoners of Unintentional Crimes", "Setad-e Dieh"],
+        ),
         ("hamid-reza-sotoudeh", PER, "quoted", ["Hamid-Reza Sotoudeh", "Sotoudeh"]),
     ],
 )
@@ -571,7 +584,12 @@ s(
     ["hossein-dehghan"],
     [
         ("unesco", ORG, "mentions", ["UNESCO"]),
-        ("cultural-heritage-ministry", ORG, "mentions", ["Ministry of Cultural Heritage, Tourism and Handicrafts"]),
+        (
+            "cultural-heritage-ministry",
+            ORG,
+            "mentions",
+            ["Ministry of Cultural Heritage, Tourism and Handicrafts"],
+        ),
         ("hossein-dehghan", PER, "quoted", ["Hossein Dehghan", "Dehghan"]),
     ],
 )
