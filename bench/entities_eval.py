@@ -13,15 +13,16 @@ editor's judgments (``judgments.jsonl``: per story, the entities it names, known
 Usage::
 
     .venv/bin/python bench/entities_eval.py bench/entities            # the development set
-    .venv/bin/python bench/entities_eval.py /work/related/bench/knowledge
+    .venv/bin/python bench/entities_eval.py --corpus bench/knowledge2  # or bench/knowledge (default)
 
 DATABASE_URL names the server (its database is left alone); the benchmark creates and drops
-``<name>_entities_eval``.
+``<name>_<corpus folder name>_entities_eval``.
 """
 
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import defaultdict
@@ -33,19 +34,30 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "corpus", type=Path, help="folder with stories/, seed/entities.jsonl, judgments.jsonl"
+        "corpus",
+        type=Path,
+        nargs="?",
+        help="folder with stories/, seed/entities.jsonl, judgments.jsonl (default bench/knowledge)",
+    )
+    parser.add_argument(
+        "--corpus", dest="corpus_option", type=Path, metavar="DIR", help="the same, as an option"
     )
     parser.add_argument("--keep", action="store_true", help="keep the evaluation database afterwards")
     parser.add_argument("--show", action="store_true", help="print every miss and false link")
     args = parser.parse_args()
-    corpus = args.corpus.resolve()
+    if args.corpus and args.corpus_option:
+        parser.error("give the corpus once, as an argument or with --corpus")
+    corpus = (args.corpus or args.corpus_option or ROOT / "bench" / "knowledge").resolve()
+    if not (corpus / "judgments.jsonl").is_file():
+        parser.error(f"{corpus}: no judgments.jsonl (not a judged corpus folder)")
     judgments = [
         json.loads(line) for line in (corpus / "judgments.jsonl").read_text().splitlines() if line.strip()
     ]
 
     server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/newsroom")
     base, _slash, name = server.rpartition("/")
-    eval_db = f"{name.split('?')[0]}_entities_eval"
+    label = re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_")
+    eval_db = f"{name.split('?')[0]}_{label}_entities_eval"
     env = {**os.environ, "DATABASE_URL": f"{base}/{eval_db}", "DJANGO_DEBUG": "1"}
     _recreate(base, eval_db)
     try:

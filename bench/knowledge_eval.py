@@ -1,9 +1,13 @@
 """Related stories (and links, quotes) on the knowledge corpus, beside a TF-IDF cosine baseline.
 
-    .venv/bin/python bench/knowledge_eval.py [--server postgres://postgres@127.0.0.1:5432] [--new] [-v]
+    .venv/bin/python bench/knowledge_eval.py [--corpus DIR] [--new] [-v]
+        [--server postgres://postgres@127.0.0.1:5432]
 
-Builds a fresh database (``newsroom_knowledge_eval`` on the server; dropped and created again),
-then does what a new user would: ``migrate``, ``import_entities`` with bench/knowledge/seed,
+``--corpus`` names a judged corpus folder (stories/, seed/entities.jsonl, judgments.jsonl; default
+bench/knowledge; bench/knowledge2 is a development set, bench/knowledge3 a held-out one).
+Builds a fresh database (``newsroom_<corpus folder name>_eval`` on the server, e.g.
+``newsroom_knowledge_eval``; dropped and created again), then does what a new user would:
+``migrate``, ``import_entities`` with the corpus seed,
 ``import_articles --publish --link --author wire-desk`` with every story (plus ``--new`` when asked
 and the command has it), ``rebuild_related``. It then reads the stored related lists and prints:
 
@@ -32,8 +36,16 @@ from html import unescape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "bench" / "knowledge"
+DEFAULT_CORPUS = ROOT / "bench" / "knowledge"
+CORPUS = DEFAULT_CORPUS
 DB_NAME = "newsroom_knowledge_eval"
+
+
+def db_name(corpus: Path) -> str:
+    """The evaluation database of a corpus: ``newsroom_knowledge_eval`` for bench/knowledge."""
+    return "newsroom_" + re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_") + "_eval"
+
+
 K = 5
 
 
@@ -114,6 +126,12 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=DEFAULT_CORPUS,
+        help="judged corpus folder: stories/, seed/entities.jsonl, judgments.jsonl (default bench/knowledge)",
+    )
+    parser.add_argument(
         "--server", default=os.environ.get("KNOWLEDGE_EVAL_SERVER", "postgres://postgres@127.0.0.1:5432")
     )
     parser.add_argument(
@@ -123,6 +141,11 @@ def main() -> None:
         "-v", "--verbose", action="store_true", help="print each story's list beside the baseline's"
     )
     args = parser.parse_args()
+    global CORPUS, DB_NAME
+    CORPUS = args.corpus.resolve()
+    if not (CORPUS / "judgments.jsonl").is_file():
+        sys.exit(f"{args.corpus}: no judgments.jsonl (not a judged corpus folder)")
+    DB_NAME = db_name(CORPUS)
 
     env = {**os.environ, "DATABASE_URL": fresh_database(args.server), "DJANGO_DEBUG": "1"}
     env.pop("NEWSROOM_TASKS", None)  # the immediate backend, as `make run` uses
@@ -218,7 +241,8 @@ def main() -> None:
             print(f"  tfidf: {', '.join(marks[x] for x in baseline[pk][:K])}")
 
     print(
-        f"\nKnowledge corpus: {len(file_of)} stories, {len(mine)} with relatives, {len(mine_lonely)} without"
+        f"\nKnowledge corpus {CORPUS.name}: {len(file_of)} stories, {len(mine)} with relatives, "
+        f"{len(mine_lonely)} without"
     )
     print(
         f"related precision@{K}:  ours {sum(mine.values()) / len(mine):.3f}   "

@@ -1,8 +1,10 @@
 """Quotes attached to the right speaker, on judged wire pages imported as a user would.
 
     .venv/bin/python bench/quotes_eval.py [--pages DIR] [--judged FILE] [--verbose]
+    .venv/bin/python bench/quotes_eval.py --corpus [DIR] [--verbose]  # judged corpus (bench/knowledge)
 
-In a throwaway database (``test_newsroom_quotes_eval``, dropped afterwards) the script imports the
+In a throwaway database (``test_newsroom_quotes_eval``, or ``test_newsroom_quotes_eval_<corpus
+folder name>`` with ``--corpus``; dropped afterwards) the script imports the
 directory (``entities.jsonl`` beside the judgments), then every judged page with
 ``import_articles --publish --author wire-desk``, and compares each judged quote with the Quote
 records of its article. The judgments (``quotes.json``) give each quote's first words and its
@@ -16,6 +18,7 @@ left unattached, and not found at all.
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -30,6 +33,7 @@ django.setup()
 from django.db import connection  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "wire"
+KNOWLEDGE = Path(__file__).resolve().parent / "knowledge"
 
 
 def _norm(text: str) -> str:
@@ -101,15 +105,27 @@ def main() -> None:
     parser.add_argument("--judged", type=Path, help="judgments (default: quotes.json in --pages)")
     parser.add_argument("--verbose", action="store_true", help="list every quote not judged correct")
     parser.add_argument(
-        "--knowledge", type=Path, help="read the related task's judged corpus (judgments.jsonl) instead"
+        "--corpus",
+        "--knowledge",
+        dest="corpus",
+        type=Path,
+        nargs="?",
+        const=KNOWLEDGE,
+        metavar="DIR",
+        help="read a judged knowledge corpus (judgments.jsonl; DIR defaults to bench/knowledge) instead",
     )
     args = parser.parse_args()
-    if args.knowledge:
-        args.pages, judged = from_knowledge(args.knowledge)
+    db_name = "test_newsroom_quotes_eval"
+    if args.corpus:
+        corpus = args.corpus.resolve()
+        if not (corpus / "judgments.jsonl").is_file():
+            parser.error(f"{args.corpus}: no judgments.jsonl (not a judged corpus folder)")
+        args.pages, judged = from_knowledge(corpus)
+        db_name += "_" + re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_")
     else:
         judged = json.loads((args.judged or args.pages / "quotes.json").read_text("utf-8"))
     creation = connection.creation
-    connection.settings_dict["TEST"]["NAME"] = "test_newsroom_quotes_eval"
+    connection.settings_dict["TEST"]["NAME"] = db_name
     creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)
     try:
         counts = evaluate(args.pages, judged, args.verbose)
