@@ -43,7 +43,8 @@ DB_NAME = "newsroom_knowledge_eval"
 
 def db_name(corpus: Path) -> str:
     """The evaluation database of a corpus: ``newsroom_knowledge_eval`` for bench/knowledge."""
-    return "newsroom_" + re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_") + "_eval"
+    name = "newsroom_" + re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_") + "_eval"
+    return name + os.environ.get("KNOWLEDGE_EVAL_DB_SUFFIX", "")
 
 
 K = 5

@@ -63,14 +63,14 @@ RELATIVE_FLOOR = 0.25
 BACKGROUND_RANKS = (11, 30)
 #: ...kept within these bounds (in a big archive the 11th neighbour may be a story on the same
 #: beat; an unrelated pair of wire stories is rarely more alike than 0.06), ...
-BACKGROUND_BOUNDS = (0.02, 0.06)
+BACKGROUND_BOUNDS = (0.03, 0.06)
 #: ...and this where a story has too few neighbours to tell (a young newsroom, where word
 #: statistics say little: there shared entities alone may make stories related).
 BACKGROUND_DEFAULT = 0.04
 #: A candidate is related when its text cosine is at least this many times the background...
-MIN_LIFT = 3.3
+MIN_LIFT = 4.0
 #: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
-ENTITY_LIFT = 2.0
+ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
 STRONG_RELEVANCE = 0.35
 #: An entity (or tag) in at most this share of the stories is as specific as evidence gets; one in
@@ -238,6 +238,11 @@ shared_item AS (
 ),
 evidence AS (
     SELECT src, cand, 1 - exp(sum(ln(1 - LEAST(p, 0.99)))) AS e,
+           -- What both stories are about (subjects on both sides, and tags): the evidence that
+           -- lifts shared wording. A busy official quoted in both is not.
+           1 - exp(sum(ln(1 - LEAST(p, 0.99))) FILTER (
+               WHERE item->>'kind' = 'tag' OR (item->>'ra' = 'about' AND item->>'rc' = 'about')
+           )) AS e_about,
            (array_agg(item ORDER BY p DESC, item->>'kind', (item->>'id')::bigint))[1:%(items)s] AS items
     FROM shared_item GROUP BY src, cand
 ),
@@ -255,7 +260,7 @@ scored AS (
            1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance,
            -- The text's lift over that background, amplified by shared entities and tags: a
            -- shared busy official with no shared wording is no reason to be related.
-           GREATEST(COALESCE(ts.t, 0), b.bg) / b.bg * (1 + %(entity_lift)s * COALESCE(ev.e, 0)) AS lift,
+           GREATEST(COALESCE(ts.t, 0), b.bg) / b.bg * (1 + %(entity_lift)s * COALESCE(ev.e_about, 0)) AS lift,
            m.measured IS NOT NULL AS measured
     FROM cand c
     LEFT JOIN (SELECT src, bg AS measured FROM background) m ON m.src = c.src
