@@ -68,27 +68,28 @@ _CAPITALIZED_RUN = re.compile(
     r"(?:(?<=\s)|^)((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*|(?:al|el|bin|ibn|de|van|von|da)(?:-[A-Z][\w'’\-]*)?)"
     r"[ \t]+){1,4}[A-Z][\w'’\-]+)"
 )
+# A character of the words naming a speaker: no sentence end or quotation mark, except the full stop
+# of an honorific or an initial ("Dr. Mahnaz Shafiei, head of the IBTO, said").
+_S = r"""(?:[^.!?“”"]|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"""
 _SENTENCE_BREAK = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b[A-Z])[.!?]\s+")
 POST_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERB})\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
-POST_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?P<subject>[^.!?“”\"]{{1,200}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE
-)
+POST_SUBJECT_FIRST = re.compile(rf"^[\s,]*(?P<subject>{_S}{{1,200}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE)
 PRE_ACCORDING = re.compile(
-    r"(?:^|[.!?]\s+|,\s*)according\s+to\s+(?P<subject>[^.!?“”\"]{2,160}?)\s*,?\s*$", re.I
+    r"(?:^|[.!?]\s+|,\s*)according\s+to\s+(?P<subject>" + _S + r"{2,160}?)\s*,?\s*$", re.I
 )
 PRE_SUBJECT_VERB = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<subject>[^.!?“”\"]{{1,200}}?)\s+(?P<verb>{_VERB})\b[^.!?“”\"]{{0,80}}?[,:]?\s*(?:that\s*)?$",
+    rf"(?:^|[.!?]\s+)(?P<subject>{_S}{{1,200}}?)\s+(?P<verb>{_VERB})\b[^.!?“”\"]{{0,80}}?[,:]?\s*(?:that\s*)?$",
     re.IGNORECASE,
 )
 # "Qureshi called it “one of the best organised campaigns”": a partial quote, still the speaker's.
 PRE_CALLED = re.compile(
-    r"(?:^|[.!?]\s+)(?P<subject>[^.!?“”\"]{1,200}?)\s+(?:called|described|termed)\s+"
+    r"(?:^|[.!?]\s+)(?P<subject>" + _S + r"{1,200}?)\s+(?:called|described|termed)\s+"
     r"(?:it|them|this|that|the\s+\w+(?:\s+\w+)?)\s+(?:as\s+)?$"
 )
 PRE_VERB_SUBJECT = re.compile(
-    rf"(?:^|[.!?]\s+)(?P<verb>{_VERB})\s+(?P<subject>[^.!?“”\"]{{2,160}}?)\s*[,:]\s*$", re.IGNORECASE
+    rf"(?:^|[.!?]\s+)(?P<verb>{_VERB})\s+(?P<subject>{_S}{{2,160}}?)\s*[,:]\s*$", re.IGNORECASE
 )
-REPORTED_SPEECH = re.compile(rf"^(?P<subject>[^.!?“”\"]{{1,200}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE)
+REPORTED_SPEECH = re.compile(rf"^(?P<subject>{_S}{{1,200}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE)
 MIN_UNATTRIBUTED_WORDS = 4
 
 
@@ -185,6 +186,8 @@ def _name_from_part(part: str) -> str:
         bare = word.strip("()")
         if not _is_name_word(bare) or bare.lower().rstrip(".") in TITLE_WORDS:
             break
+        if name and bare.endswith(("'s", "’s")):
+            break  # "Kenya's Daniel Kiprop", "Ethiopia's Tesfaye Bekele": a possessive before the name
         if bare.isupper() and len(bare.strip(".")) > 1 and "." not in bare:
             break  # an acronym ("IRCS head …"): a body, not part of the name
         name.insert(0, bare)

@@ -73,6 +73,17 @@ def only(body: str):
             "Nobody was left behind but the night will be hard.",
         ),
         ("<p>Rostami said:</p><p>“The camps are full.”</p>", "rostami", "The camps are full."),
+        (
+            "<p>“The roads are open again,” Dr. Leila Moradi, the province's deputy health chief, said at "
+            "the briefing.</p>",
+            "moradi",
+            "The roads are open again",
+        ),
+        (
+            "<p>Canada's Jean Cassard arrived on Monday.</p><p>“We came to listen,” Cassard said.</p>",
+            "cassard",
+            "We came to listen",
+        ),
     ],
     ids=[
         "surname-said",
@@ -82,6 +93,8 @@ def only(body: str):
         "straight",
         "pronoun",
         "said-colon",
+        "honorific-name-title-said",
+        "possessive-before-name",
     ],
 )
 def test_each_phrasing_attaches_the_quote_to_its_speaker(directory, paragraph, speaker, words):
