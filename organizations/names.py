@@ -180,6 +180,7 @@ _LOOSE_RULES: list[tuple[re.Pattern[str], str]] = [
         (r"zh", "j"),
         (r"(?<=[aeiu])h$", ""),  # Jafarzadeh / Jafarzade
         (r"(?<=[a-z])y$", "i"),  # Rostamy / Rostami
+        (r"i{2,}", "i"),  # Shafiei / Shafiee ("shafii" / "shafi")
     )
 ]
 
