@@ -22,6 +22,7 @@ from articles.models import (
 )
 from articles.public.preview import preview_links
 from articles.quotes_admin import QuoteSuggestionsAdminMixin, warn_if_now_a_stub
+from articles.search_preview import SearchPreviewAdminMixin
 from articles.workflow.admin import ArticleWorkflowAdminMixin
 from articles.workflow.changelist import BylineFilter, DeskViewFilter, LanguageFilter
 from articles.workflow.editing import article_save
@@ -118,6 +119,7 @@ class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelA
 
 @admin.register(Article)
 class ArticleAdmin(
+    SearchPreviewAdminMixin,
     QuoteSuggestionsAdminMixin,
     LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
