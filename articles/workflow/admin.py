@@ -174,7 +174,7 @@ EDITOR_ACTIONS = ("publish_now", "schedule", "unpublish")
 
 
 class ArticleWorkflowAdminMixin:
-    """Mixed into ArticleAdmin: the workflow form, actions, status column and Authors' limits."""
+    """Mixed into ArticleAdmin: the workflow form, actions, list columns and Authors' limits."""
 
     form = ArticleWorkflowForm
     change_list_template = "admin/articles/article/change_list.html"
