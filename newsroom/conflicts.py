@@ -338,6 +338,21 @@ def changes_since_url(obj, loaded: int) -> str | None:
     return f"{compare}?from={opened.pk}&to={versions[0].pk}"
 
 
+def presence_notices(obj, user) -> list[str]:
+    """One line per other editor who opened ``obj`` recently, most recent first."""
+    notices = []
+    for name, minutes in presence_others(obj, user):
+        ago = _("just now") if minutes < 1 else _("%(minutes)s min ago") % {"minutes": minutes}
+        notices.append(
+            _(
+                "%(name)s opened this %(kind)s (%(ago)s) and may be editing it. "
+                "If you both save, the second save will be stopped so nothing is lost."
+            )
+            % {"name": name, "kind": obj._meta.verbose_name, "ago": ago}
+        )
+    return notices
+
+
 class VersionConflictAdminMixin:
     """ModelAdmin mixin: the version check on every change form, and a notice of who else has it open."""
 
@@ -354,20 +369,14 @@ class VersionConflictAdminMixin:
         return fieldsets
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
-        # The object the change view loaded: opening the form notes who has it open.
-        if obj is not None and request.method == "GET":
-            for name, minutes in presence_others(obj, request.user):
-                ago = _("just now") if minutes < 1 else _("%(minutes)s min ago") % {"minutes": minutes}
-                self.message_user(
-                    request,
-                    _(
-                        "%(name)s opened this %(kind)s (%(ago)s) and may be editing it. "
-                        "If you both save, the second save will be stopped so nothing is lost."
-                    )
-                    % {"name": name, "kind": obj._meta.verbose_name, "ago": ago},
-                    messages.WARNING,
-                )
-            presence_mark(obj, request.user)
+        # The object the change view loaded: the page says who else has it open, and opening it
+        # notes this editor. The notice is part of this page (templates/admin/change_form.html),
+        # not a queued message: reloading shows it afresh, once per person, and it never piles up
+        # on the next page the editor visits.
+        if obj is not None and obj.pk is not None:
+            context["presence_notices"] = presence_notices(obj, request.user)
+            if request.method == "GET":
+                presence_mark(obj, request.user)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):

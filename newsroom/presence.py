@@ -15,12 +15,17 @@ def _key(obj) -> str:
     return f"presence:{obj._meta.label_lower}:{obj.pk}"
 
 
+def display_name(user) -> str:
+    """A person's name as they wrote it in their account ("Sara Ahmadi"), else their username."""
+    return user.get_full_name().strip() or user.get_username()
+
+
 def presence_mark(obj, user) -> None:
     """Note that ``user`` opened ``obj``'s change form now."""
     seen = cache.get(_key(obj)) or {}
     now = time.time()
     seen = {uid: entry for uid, entry in seen.items() if now - entry[1] < PRESENCE_SECONDS}
-    seen[user.pk] = (user.get_full_name() or user.get_username(), now)
+    seen[user.pk] = (display_name(user), now)  # one entry a person: opening again refreshes it
     cache.set(_key(obj), seen, PRESENCE_SECONDS)
 
 
@@ -34,9 +39,9 @@ def presence_others(obj, user) -> list[tuple[str, int]]:
     """(name, minutes ago) of the other editors who opened ``obj`` recently, most recent first."""
     now = time.time()
     seen = cache.get(_key(obj)) or {}
-    others = [
-        (name, int((now - at) // 60))
-        for uid, (name, at) in seen.items()
-        if uid != user.pk and now - at < PRESENCE_SECONDS
-    ]
+    latest: dict[str, float] = {}
+    for uid, (name, at) in seen.items():
+        if uid != user.pk and now - at < PRESENCE_SECONDS:
+            latest[name] = max(at, latest.get(name, 0.0))  # one line a name, however often opened
+    others = [(name, int((now - at) // 60)) for name, at in latest.items()]
     return sorted(others, key=lambda item: item[1])

@@ -2,12 +2,14 @@
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.conflicts import VersionConflictAdminMixin
 from newsroom.revisions import RevisionAdminMixin
 from organizations.admin_merge import MergeAdminMixin
-from organizations.forms import EntityNameForm
+from organizations.countries import country_name
+from organizations.forms import EventForm, OrganizationForm
 from organizations.models import (
     Affiliation,
     Event,
@@ -20,6 +22,20 @@ from organizations.models import (
     PersonAlias,
 )
 from organizations.variants import PersonVariantForm
+
+
+class CountryFilter(admin.SimpleListFilter):
+    """Filter by country, listed by name: the countries the records in the list have."""
+
+    title = _("country")
+    parameter_name = "country"
+
+    def lookups(self, request, model_admin):
+        codes = model_admin.model.objects.exclude(country="").order_by().values_list("country", flat=True)
+        return sorted(((code, country_name(code)) for code in set(codes)), key=lambda item: item[1])
+
+    def queryset(self, request, queryset):
+        return queryset.filter(country=self.value()) if self.value() else queryset
 
 
 class ReviewAdminMixin:
@@ -92,11 +108,11 @@ class PersonAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, 
 
 @admin.register(Organization)
 class OrganizationAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, RevisionAdminMixin):
-    form = EntityNameForm
+    form = OrganizationForm
     merge_kind = "organization"
-    list_display = ["name", "acronym", "kind", "country", "parent", "article_count", "needs_review"]
+    list_display = ["name", "acronym", "kind", "country_column", "parent", "article_count", "needs_review"]
     ordering = ["name"]
-    list_filter = ["needs_review", "kind", "country"]
+    list_filter = ["needs_review", "kind", CountryFilter]
     list_select_related = ["parent"]
     search_fields = ["name", "acronym", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
@@ -127,6 +143,10 @@ class OrganizationAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminM
     def article_count(self, organization):
         return organization.article_total
 
+    @admin.display(description=_("Country"), ordering="country")
+    def country_column(self, organization):
+        return organization.country_name or "—"
+
 
 class EventOrganizerInline(admin.TabularInline):
     model = EventOrganizer
@@ -144,8 +164,9 @@ class EventParticipantInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
-    list_display = ["name", "kind", "starts_at", "ends_at", "timezone", "city", "country", "parent"]
-    list_filter = ["kind", "country", "all_day"]
+    form = EventForm
+    list_display = ["name", "kind", "local_start", "city", "country_column", "parent"]
+    list_filter = ["kind", CountryFilter, "all_day"]
     list_select_related = ["parent"]
     search_fields = ["name", "slug", "city", "venue"]
     prepopulated_fields = {"slug": ["name"]}
@@ -154,9 +175,21 @@ class EventAdmin(VersionConflictAdminMixin, RevisionAdminMixin):
     inlines = [EventOrganizerInline, EventParticipantInline]
     fieldsets = [
         (None, {"fields": ["name", "slug", "kind", "parent", "description"]}),
-        ("When", {"fields": ["starts_at", "ends_at", "all_day", "timezone"]}),
+        ("When", {"fields": ["timezone", "starts_at", "ends_at", "all_day"]}),
         ("Where", {"fields": ["venue", "city", "country"]}),
     ]
+
+    @admin.display(description=_("Starts (local time)"), ordering="starts_at")
+    def local_start(self, event):
+        # In the event's own zone, as the change form shows it: "13 Mar 2026, 09:30 Istanbul time".
+        start = event.local_start
+        if event.all_day:
+            return date_format(start, "j M Y")
+        return f"{date_format(start, 'j M Y, H:i')} {event.zone_label}"
+
+    @admin.display(description=_("Country"), ordering="country")
+    def country_column(self, event):
+        return event.country_name or "—"
 
 
 @admin.register(EventAlias)

@@ -1,9 +1,16 @@
-"""Admin forms for people and organizations: one normalized name, one entity."""
+"""Admin forms for people, organizations and events: one normalized name, one entity; event times
+in the event's own zone."""
+
+import datetime
 
 from django import forms
+from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
+from organizations.countries import country_choices, country_names
 from organizations.identity import AcronymClash, NameClash, acronym_owner, name_owner
+from organizations.zones import timezone_choices, zone_or_utc
 
 
 class EntityNameForm(forms.ModelForm):
@@ -33,3 +40,81 @@ class EntityNameForm(forms.ModelForm):
         self._errors[field] = self.error_class(
             [linked if error.code == clash.code else error for error in self._errors[field].as_data()]
         )
+
+
+class CountryChoiceFormMixin:
+    """The country as a name picked from pycountry's list ("Iran"), stored as its code (IR)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("country")
+        if field is None:
+            return
+        choices = country_choices()
+        saved = self.instance.country if self.instance.pk else ""
+        if saved and saved not in country_names():
+            choices.append((saved, saved))  # a value from before the list, kept until an editor picks
+        self.fields["country"] = forms.ChoiceField(
+            choices=choices, label=field.label, help_text=field.help_text, required=False
+        )
+
+
+class OrganizationForm(CountryChoiceFormMixin, EntityNameForm):
+    """The organization form: its name's identity check and its country by name."""
+
+
+class EventClockField(forms.SplitDateTimeField):
+    """A date and a time as a clock where the event happens shows them; ``EventForm`` adds the zone."""
+
+    def compress(self, data_list):
+        if not data_list:
+            return None
+        if data_list[0] in self.empty_values:
+            raise forms.ValidationError(self.error_messages["invalid_date"], code="invalid_date")
+        if data_list[1] in self.empty_values:
+            raise forms.ValidationError(self.error_messages["invalid_time"], code="invalid_time")
+        return datetime.datetime.combine(*data_list)
+
+
+class EventForm(CountryChoiceFormMixin, forms.ModelForm):
+    """Times are typed and shown in the event's own zone, chosen from the tz database's list.
+
+    09:30 typed for an event in Europe/Istanbul is stored as 06:30 UTC and shown again as 09:30,
+    whatever the newsroom's own zone is.
+    """
+
+    TIMES = ("starts_at", "ends_at")
+
+    class Meta:  # the admin names the model and the fields
+        field_classes = {"starts_at": EventClockField, "ends_at": EventClockField}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("timezone")
+        if field is not None:
+            choices = list(timezone_choices())
+            saved = self.instance.timezone if self.instance.pk else None
+            if saved and saved not in {value for _g, group in choices for value, _l in group}:
+                choices.append((_("Saved value"), [(saved, saved)]))  # an old alias such as "Iran"
+            self.fields["timezone"] = forms.ChoiceField(
+                choices=choices,
+                label=field.label,
+                help_text=field.help_text,
+                initial=field.initial,
+                required=field.required,
+            )
+        if self.instance.pk:
+            zone = self.instance.zone
+            for name in self.TIMES:
+                value = getattr(self.instance, name)
+                if name in self.fields and value is not None:
+                    self.initial[name] = value.astimezone(zone).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        zone = zone_or_utc(cleaned.get("timezone") or self.instance.timezone)
+        for name in self.TIMES:
+            value = cleaned.get(name)
+            if isinstance(value, datetime.datetime) and timezone.is_naive(value):
+                cleaned[name] = timezone.make_aware(value, zone)
+        return cleaned

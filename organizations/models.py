@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
+from organizations.countries import country_name, validate_country
 from organizations.names import name_key, normalize_name
+from organizations.zones import newsroom_time_zone, zone_label, zone_or_utc
 
 
 def validate_timezone(value: str) -> None:
@@ -124,7 +126,10 @@ class Organization(Entity):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
     country = models.CharField(
-        max_length=2, blank=True, help_text=_("Two-letter country code of its seat, such as IR or CH.")
+        max_length=2,
+        blank=True,
+        validators=[validate_country],
+        help_text=_("The country of its seat, chosen by name (stored as its code, IR for Iran)."),
     )
     parent = models.ForeignKey(
         "self",
@@ -174,6 +179,11 @@ class Organization(Entity):
     def display_name(self) -> str:
         """ "International Committee of the Red Cross (ICRC)"."""
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def country_name(self) -> str:
+        """The country as readers know it: "Iran" for IR."""
+        return country_name(self.country)
 
 
 class Person(Entity):
@@ -348,22 +358,34 @@ class Event(SlugHistoryMixin, VersionedModel):
     name = models.CharField(max_length=250)
     slug = models.SlugField(max_length=200, unique=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.OTHER)
-    starts_at = models.DateTimeField(help_text=_("When it starts, in the event's own timezone below."))
+    starts_at = models.DateTimeField(
+        help_text=_("When it starts, as a clock where it takes place shows it (the event's timezone).")
+    )
     ends_at = models.DateTimeField(
-        null=True, blank=True, help_text=_("When it ends; empty for a single moment.")
+        null=True,
+        blank=True,
+        help_text=_("When it ends, in the event's timezone too; empty for a single moment."),
     )
     all_day = models.BooleanField(
         default=False, help_text=_("Tick when only the dates matter (an exhibition, an observance).")
     )
     timezone = models.CharField(
         max_length=64,
-        default="UTC",
+        default=newsroom_time_zone,
         validators=[validate_timezone],
-        help_text=_("Where it takes place, such as Asia/Tehran or Europe/Istanbul."),
+        help_text=_(
+            "The timezone of the place it happens, such as Europe/Istanbul for Istanbul or Ankara. "
+            "The times above are read in this zone, and readers see them in it."
+        ),
     )
     venue = models.CharField(max_length=200, blank=True)
     city = models.CharField(max_length=100, blank=True)
-    country = models.CharField(max_length=2, blank=True, help_text=_("Two-letter country code, such as TR."))
+    country = models.CharField(
+        max_length=2,
+        blank=True,
+        validators=[validate_country],
+        help_text=_("The country it takes place in, chosen by name (stored as its code, TR for Türkiye)."),
+    )
     description = models.TextField(blank=True)
     parent = models.ForeignKey(
         "self",
@@ -403,13 +425,18 @@ class Event(SlugHistoryMixin, VersionedModel):
         return reverse("organizations:event_detail", kwargs={"slug": self.slug})
 
     @property
-    def zone(self):
-        from zoneinfo import ZoneInfo
+    def country_name(self) -> str:
+        """The country as readers know it: "Türkiye" for TR."""
+        return country_name(self.country)
 
-        try:
-            return ZoneInfo(self.timezone)
-        except (KeyError, ValueError):
-            return ZoneInfo("UTC")
+    @property
+    def zone(self):
+        return zone_or_utc(self.timezone)
+
+    @property
+    def zone_label(self) -> str:
+        """The event's zone as readers say it: "Istanbul time"."""
+        return zone_label(self.timezone)
 
     @property
     def local_start(self):

@@ -15,6 +15,7 @@ from articles.io.records import Problems, Record, json_lines
 from articles.links import ENTITY_LINKS
 from articles.models import Quote, Section
 from newsroom.progress import progress
+from organizations.countries import country_code
 from organizations.identity import (
     AcronymClash,
     NameClash,
@@ -126,6 +127,12 @@ def read_section(record: Record) -> Entry:
     return Entry(record, "section", values["slug"], values)
 
 
+def _country(record: Record) -> str:
+    """The country's code: a file may give it as "IR", "ir" or "Iran"; the model refuses others."""
+    written = record.text("country")
+    return country_code(written) or written
+
+
 def read_organization(record: Record) -> Entry:
     slug, times = _common(record, ORGANIZATION_FIELDS)
     values = {
@@ -133,7 +140,7 @@ def read_organization(record: Record) -> Entry:
         "name": record.text("name", required=True),
         "acronym": record.text("acronym"),
         "kind": record.text("kind", "other"),
-        "country": record.text("country"),
+        "country": _country(record),
         "website": record.text("website"),
         "wikidata_id": record.text("wikidata_id"),
         "logo": record.text("logo"),
@@ -238,7 +245,7 @@ def read_event(record: Record) -> Entry:
         "timezone": zone_name,
         "venue": record.text("venue"),
         "city": record.text("city"),
-        "country": record.text("country"),
+        "country": _country(record),
         "description": record.text("description"),
     }
     record.validate_model_fields(

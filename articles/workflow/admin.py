@@ -1,7 +1,7 @@
 """The editorial workflow in the article admin: status changes, actions, Authors' limits.
 
-Every path that changes an article's status here (the change form, the list's status column,
-the actions, bulk delete) ends in ``articles.workflow.services``; the form checks the same rules first so
+Every path that changes an article's status here (the change form, the list's actions, bulk
+delete) ends in ``articles.workflow.services``; the form checks the same rules first so
 an editor sees what to fix next to the fields, with everything they typed still in the form.
 """
 
@@ -9,15 +9,14 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.options import ActionLocation, messages
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.changes import content_changed
 from articles.models import Article
+from articles.workflow.changelist import ArticleChangeList, DeskViewFilter, desk_time
 from articles.workflow.services import (
     article_publish,
     article_return_to_draft,
@@ -30,13 +29,6 @@ from articles.workflow.services import (
 )
 
 Status = Article.Status
-
-
-class ArticleChangeList(ChangeList):
-    """The editors' list never shows the body or the search vector: they stay out of its query."""
-
-    def get_queryset(self, request, exclude_parameters=None):
-        return super().get_queryset(request, exclude_parameters).defer("body", "summary", "search_vector")
 
 
 PUBLIC_STATUSES = (Status.PUBLISHED, Status.SCHEDULED)
@@ -67,7 +59,6 @@ class ArticleWorkflowForm(forms.ModelForm):
     """Checks a status change against the user's role and the publish gate before anything is saved."""
 
     user = None  # the editor, set by the admin on the class it builds for each request
-    on_change_form = True
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +66,7 @@ class ArticleWorkflowForm(forms.ModelForm):
         self.loaded_status = self.instance.status if self.instance.pk else Status.DRAFT
         user = self.user
         status = self.fields.get("status")
-        if status is not None and self.on_change_form and not can_publish(user):
+        if status is not None and not can_publish(user):
             status.choices = AUTHOR_CHOICES
             status.help_text = "Submit for review when the story is ready; an Editor publishes it."
         for name in ("published_at", "unpublish_at"):
@@ -117,11 +108,7 @@ class ArticleWorkflowForm(forms.ModelForm):
             # "Published" with an empty time means now (the model requires a time for published).
             cleaned["published_at"] = timezone.now()
         if target in PUBLIC_STATUSES:
-            bylines = (
-                posted_byline_count(self.data)
-                if self.on_change_form
-                else (self.instance.bylines.count() if self.instance.pk else 0)
-            )
+            bylines = posted_byline_count(self.data)
             for problem in publish_problems(
                 body=cleaned.get("body", self.instance.body),
                 dek=cleaned.get("dek", self.instance.dek),
@@ -187,7 +174,7 @@ EDITOR_ACTIONS = ("publish_now", "schedule", "unpublish")
 
 
 class ArticleWorkflowAdminMixin:
-    """Mixed into ArticleAdmin: the workflow form, actions, status column and Authors' limits."""
+    """Mixed into ArticleAdmin: the workflow form, actions, list columns and Authors' limits."""
 
     form = ArticleWorkflowForm
     change_list_template = "admin/articles/article/change_list.html"
@@ -200,8 +187,9 @@ class ArticleWorkflowAdminMixin:
         "last_published_at",
     )
     recovered_values = {"status": Status.DRAFT}
+    # Status changes in the list go through these actions, never an editable column: a dropdown on
+    # every row is one slip of the scroll wheel away from publishing the wrong story.
     actions = [submit_for_review, publish_now, schedule, unpublish, return_to_draft]
-    list_editable = ["status"]
 
     def get_queryset(self, request):
         # Authors see the articles they created or that carry their byline.
@@ -226,8 +214,23 @@ class ArticleWorkflowAdminMixin:
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)
 
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["css/admin_desk.css"]})
+
     def changelist_view(self, request, extra_context=None):
-        context = {**(extra_context or {}), "may_recover": can_publish(request.user)}
+        current = request.GET.get(DeskViewFilter.parameter_name)
+        desk_views = [
+            {"label": label, "query": f"?{DeskViewFilter.parameter_name}={key}", "current": key == current}
+            for key, label in DeskViewFilter.VIEWS.items()
+        ]
+        context = {
+            **(extra_context or {}),
+            "may_recover": can_publish(request.user),
+            "desk_views": desk_views,
+            "desk_view_all_current": not current,
+            "newsroom_zone": newsroom_zone_name(),
+        }
         return super().changelist_view(request, context)
 
     def get_changelist(self, request, **kwargs):
@@ -245,22 +248,24 @@ class ArticleWorkflowAdminMixin:
         form = super().get_form(request, obj, **kwargs)
         return type(form.__name__, (form,), {"user": request.user})
 
-    def get_changelist_form(self, request, **kwargs):
-        kwargs.setdefault("form", ArticleWorkflowForm)
-        form = super().get_changelist_form(request, **kwargs)
-        return type(form.__name__, (form,), {"user": request.user, "on_change_form": False})
-
-    def get_changelist_instance(self, request):
-        changelist = super().get_changelist_instance(request)
-        if not can_publish(request.user):
-            changelist.list_editable = ()  # Authors change status on the form, one article at a time
-        return changelist
-
-    @admin.display(description=f"Publish time ({settings.TIME_ZONE})", ordering="published_at")
+    @admin.display(description=_("Publish time"), ordering="published_at")
     def publish_time(self, article):
-        if not article.published_at:
-            return "—"
-        return date_format(timezone.localtime(article.published_at), "j M Y, H:i T")
+        return desk_time(article.published_at)
+
+    @admin.display(description=_("Updated"), ordering="updated_at")
+    def updated(self, article):
+        return desk_time(article.updated_at)
+
+    @admin.display(description=_("Byline"))
+    def byline(self, article):
+        # Read from the list's prefetch (ArticleChangeList): no query per row.
+        names = []
+        for line in article.bylines.all():
+            if line.role == line.Role.AUTHOR:
+                names.append(line.person.name)
+            else:
+                names.append(f"{line.person.name} ({line.get_role_display().lower()})")
+        return ", ".join(names) or "—"
 
     def transition(self, form) -> tuple[str, object] | None:
         """The workflow step a valid form asks for: (status, publish time), or None."""

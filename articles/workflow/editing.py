@@ -1,6 +1,6 @@
 """Saving an article from the editors' forms: one service for the whole save.
 
-The change form (and the list's editable status column) hand their validated form and inline
+The change form hands its validated form and inline
 formsets to ``article_save``. It writes the article against the version the form was opened at,
 then its tags and inlines (bylines, links, quotes, pins), and only then moves the status through
 the workflow step, so the publish gate sees the bylines just saved. All in one transaction.

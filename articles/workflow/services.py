@@ -1,6 +1,6 @@
 """The editorial workflow: draft → in review → scheduled → published → unpublished.
 
-Every path that changes an article's status (the change form, admin actions, ``list_editable``,
+Every path that changes an article's status (the change form, the list's admin actions,
 management commands, scheduled tasks) goes through these functions, so the permission check
 and the publish gate are enforced in one place on the server, never only by hidden buttons.
 """

@@ -51,7 +51,11 @@ def test_person_page_shows_titles_quotes_events_and_stories_by_and_about(client)
 def test_organization_page_shows_acronym_family_people_and_events(client):
     parent = OrganizationFactory(name="Red Cross Movement", slug="movement")
     org = OrganizationFactory(
-        name="International Committee of the Red Cross", acronym="ICRC", slug="icrc", parent=parent
+        name="International Committee of the Red Cross",
+        acronym="ICRC",
+        slug="icrc",
+        parent=parent,
+        country="CH",
     )
     OrganizationFactory(name="ICRC Tehran delegation", slug="icrc-tehran", parent=org)
     AffiliationFactory(
@@ -61,6 +65,7 @@ def test_organization_page_shows_acronym_family_people_and_events(client):
 
     html = client.get("/organizations/icrc/").text
     assert "(ICRC)" in html
+    assert "<dt>Country</dt><dd>Switzerland</dd>" in html  # CH, named
     assert 'href="/organizations/movement/"' in html and 'href="/organizations/icrc-tehran/"' in html
     assert "Ali Rezaei</a>, representative in Iran" in html
     assert "Humanitarian law course" in html
@@ -86,8 +91,8 @@ def test_event_page_shows_local_times_zone_place_people_and_coverage_in_time_ord
 
     html = client.get("/events/summit/").text
     local = start.astimezone(event.zone)
-    assert f'<time datetime="{local.replace(microsecond=0).isoformat()}' in html and "Europe/Istanbul" in html
-    assert "Congress Hall, Istanbul, TR" in html
+    assert f'<time datetime="{local.replace(microsecond=0).isoformat()}' in html and "Istanbul time" in html
+    assert "Congress Hall, Istanbul, Türkiye" in html
     assert "Turkish Red Crescent" in html and "Ayse Demir</a> (chair)" in html
     assert html.index("Summit opens") < html.index("Summit closes")
 
