@@ -10,7 +10,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from articles.changes import content_changed
-from articles.images.models import Image
+from articles.images.models import Image, articles_showing
 from articles.images.renditions import enqueue_renditions
 from articles.images.uploads import validate_image_upload
 
@@ -61,7 +61,7 @@ class ImageLibraryAdminMixin:
             enqueue_renditions(obj)
         elif form.changed_data:
             # Alt text, caption and credit show on the pages of the articles that lead with it.
-            content_changed(article_ids=obj.lead_of.values_list("pk", flat=True), reason="image edited")
+            content_changed(article_ids=articles_showing(obj), reason="image edited")
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("renditions")
