@@ -44,7 +44,10 @@ def test_body_picture_is_a_figure_with_webp_srcset_size_caption_and_credit(clien
     assert " 480w" in figure and " 1600w" in figure and 'sizes="(min-width: 48rem) 46rem, 100vw"' in figure
     assert 'width="1600" height="1067"' in figure  # the box is reserved: no layout shift
     assert 'alt="Trucks on a mountain road"' in figure  # the library's words
-    assert "The second convoy leaves Tabriz." in figure and '<span class="credit">Sara Ahmadi/IRNA</span>' in figure
+    assert (
+        "The second convoy leaves Tabriz." in figure
+        and '<span class="credit">Sara Ahmadi/IRNA</span>' in figure
+    )
     assert 'loading="lazy"' in figure
     # Nothing the editor's HTML said about sizes survives, and the 2400 px original is not offered.
     assert "9999" not in html and "evil.example" not in html and 'sizes="1px"' not in html
@@ -54,7 +57,7 @@ def test_body_picture_is_a_figure_with_webp_srcset_size_caption_and_credit(clien
 def test_picture_alone_in_a_paragraph_becomes_a_figure_and_one_inside_text_stays_inline():
     image = picture(caption="Tents in a school yard.")
     url = image.file.url
-    alone = body_with_pictures(f"<p>Before.</p><p><img src=\"{url}\" alt=\"\"></p><p>After.</p>")
+    alone = body_with_pictures(f'<p>Before.</p><p><img src="{url}" alt=""></p><p>After.</p>')
     assert alone.startswith("<p>Before.</p><figure")
     assert "<p><figure" not in alone and alone.endswith("<p>After.</p>")
     inline = body_with_pictures(f'<p>Look: <img src="{url}" alt=""> there.</p>')
@@ -64,7 +67,10 @@ def test_picture_alone_in_a_paragraph_becomes_a_figure_and_one_inside_text_stays
 
 def test_pictures_from_elsewhere_are_left_as_the_cleaner_left_them():
     html = '<p>Text.</p><img src="https://example.org/a.jpg" alt="Elsewhere"><p onclick="x()">More.</p>'
-    assert body_with_pictures(html) == '<p>Text.</p><img src="https://example.org/a.jpg" alt="Elsewhere"><p>More.</p>'
+    assert (
+        body_with_pictures(html)
+        == '<p>Text.</p><img src="https://example.org/a.jpg" alt="Elsewhere"><p>More.</p>'
+    )
 
 
 def test_article_page_queries_are_the_same_for_one_or_five_body_pictures(client):
@@ -114,7 +120,9 @@ def test_home_lead_story_gets_a_large_eager_picture(client):
     ArticleFactory(headline="The newest story", lead_image=picture("lead.jpg", alt_text="The lead picture"))
     html = client.get("/").text
     lead = re.search(r'<section class="lead-story.*?</section>', html, re.S).group(0)
-    large = re.search(r'<picture class="card__picture card__picture--large">.*?</picture>', lead, re.S).group(0)
+    large = re.search(r'<picture class="card__picture card__picture--large">.*?</picture>', lead, re.S).group(
+        0
+    )
     assert 'alt="The lead picture"' in large and 'fetchpriority="high"' in large
     assert 'loading="lazy"' not in large and 'sizes="(min-width: 72rem) 70rem, 100vw"' in large
 
@@ -122,5 +130,7 @@ def test_home_lead_story_gets_a_large_eager_picture(client):
 def test_json_ld_news_article_has_an_absolute_image_url(client):
     article = ArticleFactory(lead_image=picture())
     html = client.get(article.get_absolute_url()).text
-    data = json.loads(re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1))
+    data = json.loads(
+        re.search(r'<script type="application/ld\+json"[^>]*>(.*?)</script>', html, re.S).group(1)
+    )
     assert data["image"] and all(url.startswith("http://testserver/media/images/") for url in data["image"])
