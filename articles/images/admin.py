@@ -39,18 +39,32 @@ def thumbnail_url(image: Image) -> str:
 
 
 class FocalPointWidget(forms.HiddenInput):
-    """focal_x as a hidden field beside the picture: a click (or the arrow keys) sets both fields."""
-
-    template_name = "admin/articles/image/focal_point_widget.html"
+    """focal_x as a hidden field beside the picture: a click (or the arrow keys) sets both fields
+    (static/js/focal_point.js); without a saved picture, only the hidden field."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.picture_url = ""
 
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["picture_url"] = self.picture_url
-        return context
+    def render(self, name, value, attrs=None, renderer=None):
+        hidden = super().render(name, value, attrs, renderer)
+        if not self.picture_url:
+            note = _(
+                "Save the picture first, then click on it here to set the focal point (centred until then)."
+            )
+            return format_html('{}<p class="help">{}</p>', hidden, note)
+        return format_html(
+            '{}<div class="focal-picker" data-focal-picker data-x-input="{}" data-y-input="id_focal_y">'
+            '<div class="focal-picker__frame" tabindex="0" role="application" aria-label="{}"'
+            ' aria-describedby="focal-status">'
+            '<img class="focal-picker__image" src="{}" alt="" draggable="false">'
+            '<span class="focal-picker__marker" aria-hidden="true"></span></div>'
+            '<p class="focal-picker__status" id="focal-status" aria-live="polite"></p></div>',
+            hidden,
+            (attrs or {}).get("id", "id_focal_x"),
+            _("Focal point: click on the subject, or use the arrow keys"),
+            self.picture_url,
+        )
 
 
 class ImageUploadForm(forms.ModelForm):
@@ -98,6 +112,8 @@ class MultipleFileField(forms.FileField):
 
     def clean(self, data, initial=None):
         single = super().clean
+        if not data and self.required:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
         if isinstance(data, list | tuple):
             return [single(item, initial) for item in data]
         return [single(data, initial)] if data else []
@@ -195,8 +211,12 @@ class ImageLibraryAdminMixin:
         """Several files at once: each saved through the same checks, a refused file named with its reason."""
         if not self.has_add_permission(request):
             raise PermissionDenied
-        form = ImageUploadManyForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        form = (
+            ImageUploadManyForm(request.POST, request.FILES)
+            if request.method == "POST"
+            else ImageUploadManyForm()
+        )
+        if form.is_bound and form.is_valid():
             tags = [t.strip() for t in form.cleaned_data["tags"].split(",") if t.strip()]
             report = images_upload_many(
                 uploads=form.cleaned_data["files"],
