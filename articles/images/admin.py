@@ -46,6 +46,10 @@ class FocalPointWidget(forms.HiddenInput):
         super().__init__(*args, **kwargs)
         self.picture_url = ""
 
+    @property
+    def is_hidden(self):
+        return False  # the admin hides rows of hidden fields; this row shows the picture to click
+
     def render(self, name, value, attrs=None, renderer=None):
         hidden = super().render(name, value, attrs, renderer)
         if not self.picture_url:
