@@ -48,7 +48,8 @@ def test_a_phone_downloads_a_small_rendition_of_a_body_picture(live_server, brow
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     page.locator(".article__figure img").scroll_into_view_if_needed()
     page.wait_for_function(
-        "() => { const i = document.querySelector('.article__figure img'); return i.complete && i.naturalWidth > 0; }"
+        "() => { const i = document.querySelector('.article__figure img');"
+        " return i.complete && i.naturalWidth > 0; }"
     )
 
     pictures = {url: size for url, size in loaded.items() if "/media/" in url}

@@ -15,7 +15,16 @@ from django.utils import timezone
 
 from articles.io.articles import ImportOptions, import_articles
 from articles.io.entities import import_entities
-from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson, Byline, Quote, Section
+from articles.models import (
+    Article,
+    ArticleEvent,
+    ArticleOrganization,
+    ArticlePerson,
+    Byline,
+    Image,
+    Quote,
+    Section,
+)
 from articles.related.reasons import attach_reasons
 from articles.workflow.services import article_publish_problems
 from organizations.models import Affiliation, Event, Organization, Person
@@ -240,3 +249,38 @@ def test_a_demo_story_an_editor_moved_to_another_address_is_not_brought_back(dem
     assert not Article.objects.filter(slug="red-crescent-medical-teams-arbaeen-route").exists()
     response = client.get("/articles/red-crescent-medical-teams-arbaeen-route/")
     assert response.status_code == 301 and response["Location"] == "/articles/arbaeen-medical-teams/"
+
+
+def test_most_demo_stories_have_a_drawn_picture_with_words_and_renditions(demo_newsroom, client):
+    published = Article.objects.published()
+    with_picture = published.filter(lead_image__isnull=False).select_related("lead_image")
+    assert with_picture.count() >= 0.7 * published.count()
+    for article in with_picture:
+        image = article.lead_image
+        assert image.alt_text and image.caption and image.credit == "Newsroom graphics"
+        assert image.file.name.startswith("images/") and "/demo-" in image.file.name
+        assert image.renditions.filter(ratio="16:9", format="webp").exists()
+    # Through the library's own path: re-encoded (the drawing's JPEG, cleaned), tagged for search.
+    assert with_picture.first().lead_image.tags.exists()
+    home = client.get("/").text
+    assert 'class="card__picture card__picture--large"' in home and home.count('class="card__picture"') >= 5
+    article = with_picture.first()
+    page = client.get(article.get_absolute_url()).text
+    assert '"image": ["http://testserver/media/images/' in page
+
+
+def test_an_edited_demo_caption_and_a_removed_picture(demo_newsroom, capsys):
+    article = Article.objects.published().filter(lead_image__isnull=False).first()
+    image = article.lead_image
+    image.caption = "Caption written by an editor."
+    image.save()
+    call_command("load_demo")
+    assert "nothing changed" in capsys.readouterr().out  # the editor's words stand
+    image.refresh_from_db()
+    assert image.caption == "Caption written by an editor."
+    # A story whose picture was taken off gets the same library picture back, not a new upload.
+    count = Image.objects.count()
+    Article.objects.filter(pk=article.pk).update(lead_image=None)
+    call_command("load_demo")
+    article.refresh_from_db()
+    assert article.lead_image_id == image.pk and Image.objects.count() == count
