@@ -1,7 +1,6 @@
 """The editors' workplace for articles, sections and images."""
 
 from django.contrib import admin, messages
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from articles.editor import RichTextBodyAdminMixin
@@ -91,25 +90,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelAdmin):
-    list_display = [
-        "thumbnail",
-        "alt_text",
-        "credit",
-        "width",
-        "height",
-        "renditions_made",
-        "address",
-        "uploaded_at",
-    ]
-    list_display_links = ["thumbnail", "alt_text"]
-    search_fields = ["alt_text", "caption", "credit"]
-    fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
-
-    @admin.display(description=_("Image"))
-    def thumbnail(self, image):
-        if not image.file:
-            return "—"
-        return format_html('<img src="{}" alt="" style="max-height:48px;max-width:80px">', image.file.url)
+    """The image library: its list, form, picker and multi-file upload live in articles/images/admin.py."""
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -46,7 +46,7 @@ class RichTextBodyAdminMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(js=["js/body_images.js"])
+        return super().media + forms.Media(js=["js/body_images.js"], css={"all": ["css/admin_images.css"]})
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "body":

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from articles.html import clean_body, validate_body_keeps_text
-from articles.images.models import Image, ImageRendition  # noqa: F401 (models of this app)
+from articles.images.models import Image, ImageRendition, ImageTag, TaggedImage  # noqa: F401 (models of this app)
 from articles.text import stub_reason, summarize
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel

@@ -45,7 +45,7 @@ def change_notices():
 
 
 @pytest.fixture(scope="module")
-def demo_newsroom(django_db_setup, django_db_blocker):
+def demo_newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo newsroom, loaded once for a whole test module.
 
     It is loaded inside a transaction that is rolled back after the module's last test; each test
@@ -56,11 +56,14 @@ def demo_newsroom(django_db_setup, django_db_blocker):
 
     from django.core.management import call_command
     from django.db import transaction
+    from django.test import override_settings
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
-        call_command("load_demo", stdout=io.StringIO())
+        # The demo's drawn pictures go to a temporary folder, never to the checkout's var/media.
+        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")):
+            call_command("load_demo", stdout=io.StringIO())
     yield
     with django_db_blocker.unblock():
         transaction.set_rollback(True)

@@ -16,9 +16,15 @@ What the files cannot say, the loader adds before importing:
   three days after the demo is first loaded (on the hour), whatever time the file gives; later
   loads keep that time, and once the scheduler has published it, it stays published. Its quotes
   are dated the day it goes out.
+- **Pictures are drawn here.** ``website/demo/pictures.jsonl`` gives most stories a lead picture
+  (a map, a chart or an illustration drawn by ``website/demo_drawings.py``, nothing downloaded),
+  with its alt text, caption, credit and focal point. A story without a lead image gets its
+  drawing through the library's own upload path (checks, cleaning, renditions); a story that has
+  one keeps it, and an edited caption or alt text stands.
 """
 
 import json
+import re
 import secrets
 import tempfile
 from dataclasses import dataclass, field
@@ -26,9 +32,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from articles.images.models import Image
+from articles.images.services import image_upload
 from articles.io.articles import ImportOptions, import_articles
 from articles.io.entities import import_entities
 from articles.io.exporters import (
@@ -52,10 +61,12 @@ from organizations.models import (
     Person,
     PersonSlug,
 )
+from website.demo_drawings import drawing_jpeg
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 ENTITIES_FILE = DEMO_DIR / "entities.jsonl"
 ARTICLES_FILE = DEMO_DIR / "articles.jsonl"
+PICTURES_FILE = DEMO_DIR / "pictures.jsonl"
 DEMO_USERNAME = "editor"
 SCHEDULED_AFTER = timedelta(days=3)
 
@@ -285,9 +296,69 @@ def _entity_changes(lines: list[Line], redirects: Redirects) -> list[Line]:
     return changed
 
 
+def _image_record(image: Image) -> dict:
+    """A library picture as the article format's ``lead_image`` (docs/formats.md)."""
+    fields = ("alt_text", "caption", "credit", "focal_x", "focal_y", "width", "height")
+    return {"file": image.file.name, **{name: getattr(image, name) for name in fields}}
+
+
+def _stored_demo_pictures(names: set[str]) -> dict[str, Image]:
+    """The library's demo pictures by their demo file name (storage may have added a suffix)."""
+    found = {}
+    pattern = re.compile(r"^(?P<stem>demo-[\w-]+?)(_[A-Za-z0-9]{7})?\.jpg$")
+    for image in Image.objects.filter(file__contains="/demo-").order_by("pk"):
+        match = pattern.match(image.file.name.rsplit("/", 1)[-1])
+        if match and f"{match['stem']}.jpg" in names:
+            found.setdefault(f"{match['stem']}.jpg", image)
+    return found
+
+
+def _attach_pictures(lines: list[Line], stored: dict[str, dict]) -> list[Line]:
+    """The article lines with their demo pictures as lead images, drawing and uploading what is missing."""
+    pictures = {line.data["article"]: line.data for line in _read(PICTURES_FILE)}
+    wanted = {
+        line.data["slug"]: pictures[line.data["slug"]]
+        for line in lines
+        if line.data.get("slug") in pictures and not line.data.get("lead_image")
+    }
+    library = _stored_demo_pictures({picture["file"] for picture in wanted.values()})
+    result = []
+    for line in lines:
+        picture = wanted.get(line.data.get("slug"))
+        old = stored.get(line.data.get("slug"))
+        if picture is None:
+            result.append(line)
+            continue
+        if old and old.get("lead_image"):  # an editor's choice of picture stands
+            lead = old["lead_image"]
+        else:
+            image = library.get(picture["file"])
+            if image is None:
+                image = library[picture["file"]] = _upload_picture(picture)
+            lead = _image_record(image)
+        result.append(Line(line.file, line.number, {**line.data, "lead_image": lead}))
+    return result
+
+
+def _upload_picture(picture: dict) -> Image:
+    """Draw one demo picture and add it to the library the way an editor's upload is added."""
+    data = drawing_jpeg(picture["drawing"], picture.get("params") or {}, seed=picture["file"])
+    return image_upload(
+        upload=SimpleUploadedFile(picture["file"], data, content_type="image/jpeg"),
+        alt_text=picture["alt_text"],
+        caption=picture.get("caption", ""),
+        credit=picture.get("credit", ""),
+        focal_x=picture.get("focal_x", 0.5),
+        focal_y=picture.get("focal_y", 0.5),
+        tags=picture.get("tags", []),
+        renditions_now=True,  # the demo is whole when the command returns, whatever the task backend
+    )
+
+
 def _article_changes(lines: list[Line], redirects: Redirects) -> list[Line]:
     slugs = [line.data.get("slug") for line in lines]
     stored = {row["slug"]: row for row in article_records(Article.objects.filter(slug__in=slugs))}
+    lines = _attach_pictures(lines, stored)
     renamed = set(
         ArticleSlug.objects.filter(slug__in=set(slugs) - set(stored)).values_list("slug", flat=True)
     )

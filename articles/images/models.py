@@ -9,6 +9,22 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+
+class ImageTag(TagBase):
+    """A word to find pictures by in the library ("convoy", "Kermanshah"); never shown to readers."""
+
+    class Meta:
+        verbose_name = _("picture tag")
+        verbose_name_plural = _("picture tags")
+
+
+class TaggedImage(TaggedItemBase):
+    # Its own tag table: the library's words never become public topic pages.
+    content_object = models.ForeignKey("Image", on_delete=models.CASCADE)
+    tag = models.ForeignKey(ImageTag, on_delete=models.CASCADE, related_name="tagged_images")
 
 
 class Image(models.Model):
@@ -41,6 +57,14 @@ class Image(models.Model):
         default=0.5,
         validators=[MinValueValidator(0), MaxValueValidator(1)],
         help_text=_("Where the subject is, from the top (0) to the bottom (1)."),
+    )
+    tags = TaggableManager(
+        _("tags"),
+        through=TaggedImage,
+        blank=True,
+        help_text=_(
+            "Words to find the picture by in the library, separated by commas. Readers never see them."
+        ),
     )
     uploaded_at = models.DateTimeField(auto_now_add=True)
     uploaded_by = models.ForeignKey(
@@ -78,6 +102,19 @@ class Image(models.Model):
         if "file" in instance.__dict__:  # not deferred: remember the name as stored
             instance._stored_file_name = instance.__dict__["file"]
         return instance
+
+
+def articles_showing(image: Image) -> set[int]:
+    """Ids of the articles that show ``image``: as their lead picture, or inside their text."""
+    ids = set(image.lead_of.values_list("pk", flat=True))
+    if image.file:
+        article_model = Image._meta.get_field("lead_of").related_model  # no import of the article model
+        ids |= set(
+            article_model.objects.filter(body__contains=f'src="{image.file.url}"').values_list(
+                "pk", flat=True
+            )
+        )
+    return ids
 
 
 def stored_size(field_file) -> int | None:

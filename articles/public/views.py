@@ -7,10 +7,13 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
+from articles.images.body import body_with_pictures
+from articles.images.pictures import CARD_RATIO
 from articles.links import ENTITY_LINKS
 from articles.models import (
     Article,
     Byline,
+    ImageRendition,
     Quote,
     Section,
 )
@@ -31,6 +34,17 @@ def listing_queryset():
     )
 
 
+def with_card_pictures(queryset):
+    """The listing with its lead pictures' card renditions: one query for a whole page, none per story."""
+    return queryset.prefetch_related(
+        Prefetch(
+            "lead_image__renditions",
+            queryset=ImageRendition.objects.filter(ratio=CARD_RATIO),
+            to_attr="card_renditions",
+        )
+    )
+
+
 class HomeView(TemplateView):
     template_name = "articles/home.html"
 
@@ -43,7 +57,9 @@ class HomeView(TemplateView):
             newest.filter(section_id=pk)[:per_section] for pk in Section.objects.values_list("pk", flat=True)
         ]
         parts.append(newest.filter(section__isnull=True)[:per_section])
-        latest = list(listing_queryset().filter(pk__in=parts[0].union(*parts[1:], all=True)))
+        latest = list(
+            with_card_pictures(listing_queryset().filter(pk__in=parts[0].union(*parts[1:], all=True)))
+        )
         lead = max(latest, key=lambda a: (a.published_at, a.pk), default=None)
         by_section: dict[int | None, list[Article]] = {}
         for article in latest:
@@ -93,6 +109,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
         canonical = article.canonical_url or self.request.build_absolute_uri(article.get_absolute_url())
         return super().get_context_data(
             canonical=canonical,
+            body_html=body_with_pictures(article.body),
             json_ld=article_json_ld(
                 article, self.request, about=links["about"], mentions=links["mentions"], canonical=canonical
             ),
@@ -146,7 +163,7 @@ class SectionDetailView(ListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return listing_queryset().filter(section=self.section)
+        return with_card_pictures(listing_queryset().filter(section=self.section))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(section=self.section, **kwargs)
@@ -165,7 +182,7 @@ class TagDetailView(ListView):
 
     def get_queryset(self):
         self.tag = public_tag_or_404(self.kwargs["slug"])
-        return listing_queryset().filter(tags=self.tag)
+        return with_card_pictures(listing_queryset().filter(tags=self.tag))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

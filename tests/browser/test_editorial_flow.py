@@ -86,7 +86,8 @@ def test_author_writes_editor_schedules_reader_reads(live_server, browser, tmp_p
     author.keyboard.press("Control+b")
     author.keyboard.press("Enter")
     # A picture from the image library, inside the text.
-    author.select_option(".body-image-picker select", label="Volunteers put up tents in a school yard")
+    author.click(".body-image-picker > button")
+    author.click(".body-image-grid button:has-text('Volunteers put up tents in a school yard')")
     pick(author, "id_section", "Humanitarian")
     pick(author, "id_lead_image", "Volunteers put up tents")
     pick(author, "id_bylines-0-person", "Sara Reporter")

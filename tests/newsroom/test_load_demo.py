@@ -15,7 +15,15 @@ from django.utils import timezone
 
 from articles.io.articles import ImportOptions, import_articles
 from articles.io.entities import import_entities
-from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson, Byline, Quote, Section
+from articles.models import (
+    Article,
+    ArticleEvent,
+    ArticleOrganization,
+    ArticlePerson,
+    Byline,
+    Quote,
+    Section,
+)
 from articles.related.reasons import attach_reasons
 from articles.workflow.services import article_publish_problems
 from organizations.models import Affiliation, Event, Organization, Person
@@ -240,3 +248,21 @@ def test_a_demo_story_an_editor_moved_to_another_address_is_not_brought_back(dem
     assert not Article.objects.filter(slug="red-crescent-medical-teams-arbaeen-route").exists()
     response = client.get("/articles/red-crescent-medical-teams-arbaeen-route/")
     assert response.status_code == 301 and response["Location"] == "/articles/arbaeen-medical-teams/"
+
+
+def test_most_demo_stories_have_a_drawn_picture_with_words_and_renditions(demo_newsroom, client):
+    published = Article.objects.published()
+    with_picture = published.filter(lead_image__isnull=False).select_related("lead_image")
+    assert with_picture.count() >= 0.7 * published.count()
+    for article in with_picture:
+        image = article.lead_image
+        assert image.alt_text and image.caption and image.credit == "Newsroom graphics"
+        assert image.file.name.startswith("images/") and "/demo-" in image.file.name
+        assert image.renditions.filter(ratio="16:9", format="webp").exists()
+    # Through the library's own path: re-encoded (the drawing's JPEG, cleaned), tagged for search.
+    assert with_picture.first().lead_image.tags.exists()
+    home = client.get("/").text
+    assert home.count('class="card__picture"') >= 5
+    article = with_picture.first()
+    page = client.get(article.get_absolute_url()).text
+    assert '"image": ["http://testserver/media/images/' in page
