@@ -232,13 +232,14 @@ s(
             "mentions",
             ["Ministry of Cultural Heritage, Tourism and Handicrafts"],
         ),
-        ("unesco", ORG, "mentions", ["UNESCO Tehran Cluster Office"]),
+        ("unesco", ORG, "mentions", ["UNESCO"]),
         ("esfandiar-jahanbakhsh", PER, "quoted", ["Esfandiar Jahanbakhsh", "Jahanbakhsh"]),
     ],
 )
 
 # ---- isfahan-refugee-school: school for Afghan refugee children, Shahin Shahr, 22-28 September 2026
 RS = "shahin-shahr-refugee-school-opening-2026"
+ED = "isfahan-education-department"
 s(
     "isfahan-refugee-school-01",
     "isfahan-refugee-school",
@@ -257,6 +258,7 @@ s(
         (RS, EV, "about", ["open refugee school"]),
         ("unicef", ORG, "about", ["UNICEF"]),
         ("monique-adjei", PER, "quoted", ["Monique Adjei", "Adjei"]),
+        (ED, ORG, "about", ["Isfahan education office", "provincial education department"]),
         ("gholamreza-pakdaman", PER, "mentions", ["Gholamreza Pakdaman", "Pakdaman"]),
         ("bafia", ORG, "mentions", ["Bureau for Aliens and Foreign Immigrants' Affairs", "BAFIA"]),
     ],
@@ -268,6 +270,7 @@ s(
     [
         (RS, EV, "about", ["opened in Shahin Shahr on Wednesday"]),
         ("shabnam-rezaie", PER, "quoted", ["Shabnam Rezaie", "Rezaie"]),
+        (ED, ORG, "mentions", ["Isfahan education department"]),
         ("unicef", ORG, "mentions", ["UNICEF"]),
         ("unhcr", ORG, "mentions", ["UN Refugee Agency", "UNHCR"]),
     ],
@@ -280,6 +283,7 @@ s(
         (RS, EV, "mentions", ["new refugee school that opened last week"]),
         ("bafia", ORG, "about", ["Bureau for Aliens and Foreign Immigrants' Affairs", "BAFIA"]),
         ("ebrahim-torkzadeh", PER, "quoted", ["Ebrahim Torkzadeh", "Torkzadeh"]),
+        (ED, ORG, "mentions", ["education department"]),
         ("unicef", ORG, "mentions", ["UNICEF"]),
     ],
 )
@@ -399,6 +403,7 @@ s(
     [
         (TB, EV, "about", ["Tehran International Book Fair", "Tehran book fair"]),
         ("salim-al-harthy", PER, "quoted", ["Salim Al-Harthy", "Al-Harthy"]),
+        ("oman-national-archive", ORG, "mentions", ["Omani national archive"]),
     ],
 )
 s(
@@ -464,6 +469,7 @@ s(
     [
         (PR, EV, "about", ["Nowruz campaign"]),
         ("mohsen-bagheri", PER, "quoted", ["Mohsen Bagheri", "Bagheri"]),
+        ("ghezel-hesar-prison", ORG, "mentions", ["Ghezel Hesar prison"]),
         (PHQ, ORG, "mentions", ["charity that frees prisoners of unintentional crimes"]),
         ("hamid-reza-sotoudeh", PER, "quoted", ["Hamidreza Sotoodeh", "Sotoodeh"]),
     ],

@@ -134,6 +134,7 @@ s(
         (EC, EV, "about", ["free cataract surgery camp"]),
         ("ircs", ORG, "about", ["Iranian Red Crescent Society", "IRCS"]),
         ("shirin-moosavi", PER, "quoted", ["Dr. Shirin Moosavi"]),
+        ("kermanshah-health-network", ORG, "mentions", ["provincial health network"]),
         ("jamshid-mohebbi", PER, "mentions", ["Jamshid Mohebbi"]),
     ],
 )
