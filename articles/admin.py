@@ -24,6 +24,8 @@ from articles.models import (
 from articles.public.preview import preview_links
 from articles.quotes_admin import QuoteSuggestionsAdminMixin, warn_if_now_a_stub
 from articles.workflow.admin import ArticleWorkflowAdminMixin
+from articles.workflow.autosave import autosave_clear_after_save
+from articles.workflow.autosave_admin import KEY_FIELD, AutosaveAdminMixin
 from articles.workflow.editing import article_save
 from articles.workflow.permissions import (
     ArticleInlinePermissionMixin,
@@ -140,6 +142,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosaveAdminMixin,
     QuoteSuggestionsAdminMixin,
     LinkSuggestionsAdminMixin,
     ArticleWorkflowAdminMixin,
@@ -216,6 +219,11 @@ class ArticleAdmin(
                 "Saved, but the status was not changed: " + " ".join(result.status_problems),
                 messages.ERROR,
             )
+        # Saved: the editor's autosave of this form is done with (the browser's copy goes in
+        # response_change / response_add).
+        autosave_clear_after_save(
+            user=request.user, article=form.instance, draft_key=request.POST.get(KEY_FIELD, "")
+        )
         warn_if_now_a_stub(request, form.instance, was_public=was_public)
 
 
