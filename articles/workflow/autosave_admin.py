@@ -123,8 +123,10 @@ class AutosaveAdminMixin:
             "interval": settings.NEWSROOM_AUTOSAVE_SECONDS,
             "max_bytes": settings.NEWSROOM_AUTOSAVE_MAX_BYTES,
             "server": None,
-            "saved_by": last_saved_by(article) if article else "",
+            "saved_by": "",
         }
+        if draft is not None and article is not None and (draft.base_version or 0) < article.version:
+            config["saved_by"] = last_saved_by(article)  # who saved since: the notice names them
         if draft is not None:
             config["server"] = {
                 "fields": draft.data.get("fields", {}),

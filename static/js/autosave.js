@@ -282,9 +282,9 @@
       if (newer) {
         var warn = document.createElement("p");
         warn.className = "autosave-newer errornote";
-        warn.textContent = (config.saved_by || "Someone else") + " saved this article after these changes " +
-          "were made (they were based on version " + saved.base_version + "; it is now version " +
-          config.version + "). Restoring does not overwrite their work: when you save, changes to " +
+        warn.textContent = "This article was saved again" + (config.saved_by ? " by " + config.saved_by : "") +
+          " after these changes were made (they were based on version " + saved.base_version +
+          "; it is now version " + config.version + "). Restoring does not overwrite that save: when you save, changes to " +
           "different fields are merged, and any field you both changed is shown side by side to choose.";
         notice.appendChild(warn);
       }

@@ -177,7 +177,7 @@ def test_a_restore_after_a_colleagues_save_says_so_and_merges(live_server, brows
     page.wait_for_selector("#autosave-notice:not([hidden])")
     notice = page.inner_text("#autosave-notice")
     assert "autosaved on the server" in notice
-    assert "saved this article after these changes were made" in notice
+    assert "This article was saved again by Someone else after these changes were made" in notice
     assert page.input_value("#id_dek") == "The colleague's standfirst"
 
     page.click("#autosave-notice button:has-text('Restore')")
