@@ -125,7 +125,7 @@ def test_typed_text_survives_a_save_with_the_database_down_and_is_restored(live_
     article.refresh_from_db()
     assert article.headline == "Old headline"
     # The database is back: opening the form offers what was typed, and fills nothing by itself.
-    page.goto(change_url)
+    page.goto(change_url, timeout=60_000)
     page.wait_for_selector("#autosave-notice:not([hidden])")
     notice = page.inner_text("#autosave-notice")
     assert "You have unsaved changes from" in notice and "kept in this browser" in notice
