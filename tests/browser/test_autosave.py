@@ -105,7 +105,7 @@ def test_typed_text_survives_a_save_with_the_database_down_and_is_restored(live_
     change_url = f"{live_server.url}/admin/articles/article/{article.pk}/change/"
     own_connections = backend_pids()
     page = log_in(browser, live_server)
-    page.goto(change_url)
+    page.goto(change_url, timeout=60_000)  # the first change form (the editor's assets) on a busy machine
     page.wait_for_selector(EDITOR)
 
     page.fill("#id_headline", "Convoy reaches the last cut-off village")
