@@ -23,6 +23,8 @@ from articles.public.preview import preview_links
 from articles.quotes_admin import QuoteSuggestionsAdminMixin, warn_if_now_a_stub
 from articles.search_preview import SearchPreviewAdminMixin
 from articles.workflow.admin import ArticleWorkflowAdminMixin
+from articles.workflow.autosave import autosave_clear_after_save
+from articles.workflow.autosave_admin import KEY_FIELD, AutosaveAdminMixin
 from articles.workflow.changelist import BylineFilter, DeskViewFilter, LanguageFilter
 from articles.workflow.editing import article_save
 from articles.workflow.permissions import (
@@ -100,6 +102,7 @@ class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelA
 
 @admin.register(Article)
 class ArticleAdmin(
+    AutosaveAdminMixin,
     SearchPreviewAdminMixin,
     QuoteSuggestionsAdminMixin,
     LinkSuggestionsAdminMixin,
@@ -179,6 +182,11 @@ class ArticleAdmin(
                 "Saved, but the status was not changed: " + " ".join(result.status_problems),
                 messages.ERROR,
             )
+        # Saved: the editor's autosave of this form is done with (the browser's copy goes in
+        # response_change / response_add).
+        autosave_clear_after_save(
+            user=request.user, article=form.instance, draft_key=request.POST.get(KEY_FIELD, "")
+        )
         warn_if_now_a_stub(request, form.instance, was_public=was_public)
 
 

@@ -494,3 +494,4 @@ class RelatedOverride(models.Model):
 
 
 from articles.linking.models import EntityProposal  # noqa: E402, F401 (a model of this app)
+from articles.workflow.models import AutosaveDraft  # noqa: E402, F401 (a model of this app)

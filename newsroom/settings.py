@@ -310,3 +310,9 @@ NEWSROOM_READY_MAX_QUEUE_AGE = int(os.environ.get("NEWSROOM_READY_MAX_QUEUE_AGE"
 # /metrics: only these addresses (or networks), reached without a proxy, or the bearer token.
 NEWSROOM_METRICS_ALLOWED_IPS = env_list("NEWSROOM_METRICS_ALLOWED_IPS") or ["127.0.0.1", "::1"]
 NEWSROOM_METRICS_TOKEN = os.environ.get("NEWSROOM_METRICS_TOKEN", "")
+
+# Autosave of the article change form (docs/editor-guide.md): how large one autosaved form may be,
+# how often the browser sends it, and after how many days `manage.py prune_autosaves` removes it.
+NEWSROOM_AUTOSAVE_MAX_BYTES = int(os.environ.get("NEWSROOM_AUTOSAVE_MAX_BYTES", str(1024 * 1024)))
+NEWSROOM_AUTOSAVE_SECONDS = int(os.environ.get("NEWSROOM_AUTOSAVE_SECONDS", "30"))
+NEWSROOM_AUTOSAVE_KEEP_DAYS = int(os.environ.get("NEWSROOM_AUTOSAVE_KEEP_DAYS", "30"))

@@ -27,3 +27,5 @@ urlpatterns = [
 if not urlsplit(settings.MEDIA_URL).netloc and settings.MEDIA_URL.strip("/"):
     _prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
     urlpatterns.append(re_path(rf"^{_prefix}(?P<path>.*)$", serve_media, name="media"))
+
+handler500 = "newsroom.views.server_error"

@@ -45,3 +45,14 @@ def login_locked_out(request, original_response=None, credentials=None):
     context = {**admin.site.each_context(request), "minutes": minutes}
     response = TemplateResponse(request, "admin/locked_out.html", context, status=429)
     return response.render()
+
+
+def server_error(request):
+    """The 500 page. In the admin it tells the editor that what they typed is kept in their browser
+    (static/js/autosave.js), so they come back to it instead of typing it again. It needs nothing
+    from the database: it is shown when the database is what failed."""
+    from django.http import HttpResponseServerError
+    from django.template import loader
+
+    name = "admin/500.html" if request.path.startswith("/admin/") else "500.html"
+    return HttpResponseServerError(loader.get_template(name).render({}))

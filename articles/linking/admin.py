@@ -22,6 +22,8 @@ from articles.models import Article
 
 #: The change form's submit button that saves, then links the chosen name ("kind:pk" or "all").
 LINK_FIELD = "_link_entity"
+#: The change form's Accept / Reject buttons: save, then decide ("accept:kind:name", "reject:kind:name").
+PROPOSAL_FIELD = "_entity_proposal"
 
 
 class LinkSuggestionsAdminMixin:
@@ -65,6 +67,9 @@ class LinkSuggestionsAdminMixin:
         # first (or, when the form has errors, shown again with everything typed), then the names link.
         if LINK_FIELD in request.POST:
             return self.link_chosen(request, obj, request.POST[LINK_FIELD])
+        # Accept / Reject likewise: the form is saved first, then the proposal is decided.
+        if PROPOSAL_FIELD in request.POST:
+            return self.proposal_decided(request, obj, request.POST[PROPOSAL_FIELD])
         return super().response_change(request, obj)
 
     def link_chosen(self, request, article: Article, chosen: str):
@@ -87,12 +92,18 @@ class LinkSuggestionsAdminMixin:
         return HttpResponseRedirect(change_url)
 
     def entity_proposal_view(self, request, object_id: int):
-        """Accept or reject one proposed name: ``decision`` is "accept:kind:name" or "reject:kind:name"."""
-        article = get_object_or_404(Article, pk=object_id)
+        """Accept or reject one proposed name: ``decision`` is "accept:kind:name" or "reject:kind:name".
+
+        The change form's buttons save the form first (``response_change``); this URL is for a
+        decision posted on its own."""
+        article = get_object_or_404(self.get_queryset(request), pk=object_id)
         if not self.has_change_permission(request, article):
             raise PermissionDenied
+        return self.proposal_decided(request, article, request.POST.get("decision", ""))
+
+    def proposal_decided(self, request, article: Article, chosen: str):
         change_url = reverse(f"{self.admin_site.name}:articles_article_change", args=[article.pk])
-        decision, _sep, rest = request.POST.get("decision", "").partition(":")
+        decision, _sep, rest = chosen.partition(":")
         kind, _sep, name = rest.partition(":")
         story = read_story(article, Directory.current())
         found = next(

@@ -20,8 +20,9 @@ pytestmark = pytest.mark.django_db
 #: name index check (5), release, the section's name. It was 29 (the article loaded four times),
 #: and 421 with 50 rows of each inline.
 # Within PRODUCT.md's 40; the same for 1 and 50 rows. The link, proposal and quote boxes read the
-# directory's name index and the article's open proposals (10 of these).
-CHANGE_FORM_QUERIES = 28
+# directory's name index and the article's open proposals (10 of these). One more: the editor's
+# autosave of the article (the restore notice).
+CHANGE_FORM_QUERIES = 29
 
 
 def article_with_rows(rows: int):
