@@ -88,6 +88,9 @@ def connect() -> None:
     cache.track(Image, "image")
     cache.track(models.Quote, "quote")
     cache.watch(models.Article, article_keys)
+    # Home and search show an article's own fields only, and every article change bumps them.
+    cache.covers("list:home", "article")
+    cache.covers("list:search", "article")
     # The navigation on every page lists the sections.
     cache.watch(
         models.Section, lambda section: [f"section:{section.pk}", f"list:section:{section.pk}", "site"]
