@@ -6,10 +6,7 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from taggit.models import Tag, TaggedItem
-
-        from articles import changes, models, search
-        from articles.links import ENTITY_LINKS
+        from articles import changes, page_keys, search
         from newsroom import cache
         from organizations.merge import entity_merged
 
@@ -19,20 +16,10 @@ class ArticlesConfig(AppConfig):
         notice = changes.article_content_changed
         notice.connect(changes.refresh_related_posts, dispatch_uid="articles-related-posts")
         notice.connect(search.refresh_search_index, dispatch_uid="articles-search-index")
-        notice.connect(cache.content_changed, dispatch_uid="articles-page-cache")
+        notice.connect(page_keys.content_changed, dispatch_uid="articles-page-cache")
         entity_merged.connect(changes.entity_merged_listener, dispatch_uid="articles-entity-merged")
         search.connect_signals()
-        cache.watch_models(
-            models.Article,
-            models.Byline,
-            *(link.link_model for link in ENTITY_LINKS),
-            models.Quote,
-            models.Image,
-            models.Section,
-            Tag,
-            TaggedItem,
-        )
-        cache.connect_signals()
+        page_keys.connect()
         from articles.workflow.scheduling import next_scheduled_change
 
         cache.register_horizon(next_scheduled_change)

@@ -371,13 +371,13 @@ SUGGEST_CUTOFF = 0.75
 
 
 def _vocabulary() -> list[str]:
-    """Every word of every entity name and alias, lower-cased; cached per content generation."""
+    """Every word of every entity name and alias, lower-cased; cached until a name changes."""
     from django.core.cache import cache
 
-    from newsroom.cache import generation
+    from newsroom.cache import version
 
     try:
-        key = f"newsroom:search-vocabulary:{generation()}"
+        key = f"newsroom:search-vocabulary:{version('names')}"
         words = cache.get(key)
     except Exception:  # the cache server is down: build the list for this request only
         key, words = None, None

@@ -9,7 +9,7 @@ from django.tasks import task
 
 from articles.links import BY_KIND
 from articles.search import BATCH_SIZE, search_index_update
-from newsroom.cache import bump_generation
+from newsroom.cache import bump
 
 
 @task
@@ -33,5 +33,5 @@ def refresh_after_entity_rename(*, kind: str, entity_ids: list[int]) -> int:
     while batch := list(article_ids.filter(article_id__gt=last)[:BATCH_SIZE]):
         updated += search_index_update(batch)
         last = batch[-1]
-    bump_generation()
+    bump(["list:search", *(f"{kind}:{pk}" for pk in entity_ids)])
     return updated

@@ -6,7 +6,7 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from newsroom import metrics, request_id
+        from newsroom import checks, metrics, request_id  # noqa: F401  (checks registers itself)
 
         request_id.connect_signals()
         metrics.connect_signals()

@@ -61,7 +61,7 @@ class MetricsMiddleware:
         LATENCY.labels(request.method).observe(time.perf_counter() - started)
         REQUESTS.labels(request.method, str(response.status_code)).inc()
         outcome = response.get("X-Page-Cache")
-        if outcome in ("hit", "miss"):
+        if outcome in ("hit", "miss", "stale"):
             PAGE_CACHE.labels(outcome).inc()
         return response
 

@@ -77,6 +77,9 @@ MIDDLEWARE = [
     "newsroom.request_id.RequestIdMiddleware",
     # Outside everything else, the page cache included: counts, times, page-cache hits (/metrics).
     "newsroom.metrics.MetricsMiddleware",
+    # Ahead of the rest of the stack: a reader's (no session, CSRF or messages cookie) GET is
+    # answered from the page cache before sessions, CSRF, auth and messages run (newsroom/cache.py).
+    "newsroom.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,8 +90,6 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A malformed admin filter (?headline__regex=() answers 400 with a message, not 500.
     "newsroom.bad_requests.AdminBadQueryMiddleware",
-    # Last, so it knows the user: whole public pages for anonymous readers (newsroom/cache.py).
-    "newsroom.cache.PublicPageCacheMiddleware",
     # Inside the page cache: a cached page keeps the policy (and nonce) it was rendered with.
     "newsroom.csp.NewsroomCSPMiddleware",
     # After authentication: answers a locked-out login with the lockout page (HTTP 429).
@@ -221,7 +222,16 @@ if os.environ.get("REDIS_URL"):
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Without Redis: files under var/cache, shared by every process of this machine (gunicorn's
+    # workers and cron's publish_scheduled see the same pages and versions; newsroom/file_cache.py).
+    CACHES = {
+        "default": {
+            "BACKEND": "newsroom.file_cache.SharedFileCache",
+            "LOCATION": os.environ.get("NEWSROOM_CACHE_DIR", str(VAR_DIR / "cache")),
+            "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("NEWSROOM_CACHE_MAX_ENTRIES", "20000"))},
+        }
+    }
 
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", True)
@@ -304,6 +314,11 @@ NEWSROOM_PREVIEW_MAX_AGE = int(os.environ.get("NEWSROOM_PREVIEW_MAX_AGE", str(3 
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "300"))
 NEWSROOM_CACHE_MAX_AGE = int(os.environ.get("NEWSROOM_CACHE_MAX_AGE", "60"))
 NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "120"))
+# After its time, a page nothing changed in may still be served this long while one request
+# refreshes it (and CDNs get stale-while-revalidate); never past a scheduled publish or expiry.
+NEWSROOM_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_STALE_SECONDS", "60"))
+# On a miss one request renders; the others wait up to this many seconds for its copy.
+NEWSROOM_PAGE_CACHE_FILL_WAIT = float(os.environ.get("NEWSROOM_PAGE_CACHE_FILL_WAIT", "3"))
 
 # Operations (docs/deployment.md). /readyz answers 503 when a due task has waited longer than this.
 NEWSROOM_READY_MAX_QUEUE_AGE = int(os.environ.get("NEWSROOM_READY_MAX_QUEUE_AGE", "300"))

@@ -8,8 +8,9 @@ write is dropped). Short socket timeouts (settings.py) keep a hanging Redis from
 
 import functools
 import logging
+import threading
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("newsroom.cache")
@@ -42,7 +43,38 @@ def _incr_failed(key, delta=1, *args, **kwargs):
     raise ValueError(f"Key {key!r} not found (the cache is unavailable).")
 
 
+_clients: dict = {}
+_clients_lock = threading.Lock()
+
+
+class PooledRedisCacheClient(RedisCacheClient):
+    """One Redis client (and its connection pool) per server and process, shared by every thread
+    and every request, like django-redis: a page-cache hit makes no new client and no new connection.
+    (redis-py's pool notices a fork and opens new connections in each gunicorn worker.)"""
+
+    def get_client(self, key=None, *, write=False):
+        index = self._get_connection_pool_index(write)
+        options = tuple(
+            (name, repr(value))
+            for name, value in sorted(self._pool_options.items())
+            if name not in ("driver_info", "lib_name")
+        )
+        ident = (self._servers[index], options)
+        client = _clients.get(ident)
+        if client is None:
+            with _clients_lock:
+                client = _clients.get(ident)
+                if client is None:
+                    pool = self._pool_class.from_url(self._servers[index], **self._pool_options)
+                    client = _clients[ident] = self._client(connection_pool=pool)
+        return client
+
+
 class TolerantRedisCache(RedisCache):
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = PooledRedisCacheClient
+
     get = _tolerant(_default)(RedisCache.get)
     get_many = _tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)
     has_key = _tolerant(False)(RedisCache.has_key)

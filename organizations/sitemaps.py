@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
+from newsroom.cache import depends_on
 from organizations.models import Event, Organization, Person
 
 
@@ -11,6 +12,7 @@ class EntitySitemap(Sitemap):
     model = None
 
     def items(self):
+        depends_on("list:sitemaps")
         return self.model.objects.only("slug", "updated_at").order_by("pk")
 
     def lastmod(self, item):

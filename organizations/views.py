@@ -7,6 +7,7 @@ this app never reads articles.
 from django.db.models.functions import Left, Upper
 from django.views.generic import ListView
 
+from newsroom.cache import depends_on
 from organizations.models import Event, Organization, Person
 
 INDEX_PAGE_SIZE = 100
@@ -19,12 +20,15 @@ class EntityIndexView(ListView):
     template_name = "organizations/entity_index.html"
     context_object_name = "entities"
     title = ""
+    #: The page-cache list this index shows (bumped when one of its entities changes).
+    page_list = ""
     feed_name = ""
 
     def base_queryset(self):
         return self.model.objects.all()
 
     def get_queryset(self):
+        depends_on(f"list:{self.page_list}")
         self.letter = (self.request.GET.get("letter") or "").strip().upper()[:1]
         queryset = self.base_queryset().order_by(Upper("name"), "id")
         if self.letter.isalpha():
@@ -58,13 +62,16 @@ LETTERS = [*"ABCDEFGHIJKLMNOPQRSTUVWXYZ", "#"]
 class PersonIndexView(EntityIndexView):
     model = Person
     title = "People"
+    page_list = "people"
 
 
 class OrganizationIndexView(EntityIndexView):
     model = Organization
     title = "Organizations"
+    page_list = "organizations"
 
 
 class EventIndexView(EntityIndexView):
     model = Event
     title = "Events"
+    page_list = "events"

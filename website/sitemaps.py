@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from articles.public.sitemaps import ArticleSitemap, SectionSitemap, TagSitemap, indexable_articles
+from newsroom.cache import depends_on
 from organizations.sitemaps import EventSitemap, OrganizationSitemap, PersonSitemap
 
 SITEMAPS = {
@@ -27,6 +28,7 @@ NEWS_LIMIT = 1000
 
 @require_safe
 def news_sitemap(request):
+    depends_on("list:sitemaps")
     since = timezone.now() - NEWS_WINDOW
     articles = (
         indexable_articles()

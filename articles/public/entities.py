@@ -8,6 +8,7 @@ from django.views.generic import DetailView
 from articles.models import Article, Quote
 from articles.public.structured_data import event_json_ld, organization_json_ld, person_json_ld
 from articles.public.views import LISTING_PAGE_SIZE, listing_queryset, with_card_pictures
+from newsroom.cache import depends_on
 from newsroom.slugs import OldSlugRedirectMixin
 from organizations.models import Affiliation, Event, EventParticipant, Organization, Person
 
@@ -36,6 +37,7 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
+        depends_on(f"list:{self.object._meta.model_name}:{self.object.pk}")
         paginator = Paginator(with_card_pictures(self.articles()), LISTING_PAGE_SIZE)
         page_number = self.request.GET.get("page") or 1
         try:

@@ -21,11 +21,12 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Section
 from articles.public.views import listing_queryset, public_tag_or_404
 from newsroom.absolute_urls import absolute_url
+from newsroom.cache import depends_on
 
 FEED_SIZE = 50
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -186,7 +187,12 @@ class ArticleFeed(Feed):
             self.feed_type = feed_type
 
     def get_object(self, request, *args, **kwargs) -> FeedSubject:
-        return FeedSubject(request, self.get_about(**kwargs))
+        about = self.get_about(**kwargs)
+        if about is None:
+            depends_on("list:feeds")
+        else:  # list:section:3, list:tag:5, list:person:7...
+            depends_on(f"list:{'tag' if isinstance(about, Tag) else about._meta.model_name}:{about.pk}")
+        return FeedSubject(request, about)
 
     def get_about(self, **kwargs):
         return None

@@ -15,10 +15,12 @@ from articles.search import (
     has_words,
     suggest,
 )
+from newsroom.cache import depends_on
 
 
 @require_safe
 def search(request):
+    depends_on("list:search")
     raw = request.GET.get("q", "")
     query = clean_query(raw)
     context = {

@@ -6,6 +6,7 @@ from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Section
+from newsroom.cache import depends_on
 
 
 def indexable_articles():
@@ -23,6 +24,7 @@ class ArticleSitemap(Sitemap):
     limit = 10000
 
     def items(self):
+        depends_on("list:sitemaps")
         return indexable_articles().only("slug", "updated_at").order_by("-published_at", "-id")
 
     def lastmod(self, item: Article):
@@ -35,6 +37,7 @@ class ArticleSitemap(Sitemap):
 
 class SectionSitemap(Sitemap):
     def items(self):
+        depends_on("list:sitemaps")
         return Section.objects.annotate(last_change=_latest_change(section=OuterRef("pk"))).order_by(
             "position"
         )
@@ -47,6 +50,7 @@ class TagSitemap(Sitemap):
     limit = 10000
 
     def items(self):
+        depends_on("list:sitemaps")
         return (
             Tag.objects.annotate(last_change=_latest_change(tags=OuterRef("pk")))
             .filter(last_change__isnull=False)

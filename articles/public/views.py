@@ -20,6 +20,7 @@ from articles.models import (
 from articles.public.structured_data import article_json_ld, website_json_ld
 from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
+from newsroom.cache import depends_on
 from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
@@ -49,6 +50,7 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
+        depends_on("list:home")
         # The newest few of each section, as one UNION ALL of small index scans: a window over
         # every published article would read the whole table.
         per_section = HOME_STORIES_PER_SECTION + 1
@@ -163,6 +165,7 @@ class SectionDetailView(ListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        depends_on(f"list:section:{self.section.pk}")
         return with_card_pictures(listing_queryset().filter(section=self.section))
 
     def get_context_data(self, **kwargs):
@@ -182,6 +185,7 @@ class TagDetailView(ListView):
 
     def get_queryset(self):
         self.tag = public_tag_or_404(self.kwargs["slug"])
+        depends_on(f"list:tag:{self.tag.pk}")
         return with_card_pictures(listing_queryset().filter(tags=self.tag))
 
     def get_context_data(self, **kwargs):

@@ -4,6 +4,7 @@ from django.tasks import task
 
 from articles.models import Article
 from articles.related.scoring import articles_to_refresh, related_rebuild_many
+from newsroom.cache import bump
 
 BATCH = 500
 
@@ -24,6 +25,8 @@ def _refresh(article_ids: list[int]) -> int:
     # One scoring query per batch, not one per article: a story shares entities with many others.
     for start in range(0, len(ordered), BATCH):
         related_rebuild_many(ordered[start : start + BATCH])
+    # Their pages list their related posts.
+    bump(f"article:{pk}" for pk in [*ids, *ordered])
     return len(ids) + len(ordered)
 
 
