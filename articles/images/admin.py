@@ -1,4 +1,4 @@
-"""The image library's upload form: every upload is checked by ``articles.images.uploads`` and gets its
+"""The image library's upload form: every upload is checked by ``newsroom.picture_uploads`` and gets its
 renditions made by a task after it is saved (again whenever the file or focal point changes)."""
 
 from django import forms
@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.changes import content_changed
 from articles.images.models import Image
 from articles.images.renditions import enqueue_renditions
-from articles.images.uploads import validate_image_upload
+from newsroom.picture_uploads import validate_image_upload
 
 LIBRARY_LIMIT = 200
 
