@@ -4,10 +4,12 @@ in the event's own zone."""
 import datetime
 
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.picture_uploads import validate_image_upload
 from organizations.countries import country_choices, country_names
 from organizations.identity import AcronymClash, NameClash, acronym_owner, name_owner
 from organizations.zones import timezone_choices, zone_or_utc
@@ -20,6 +22,18 @@ class EntityNameForm(forms.ModelForm):
     meets; this form only adds the link, so the editor can add the spelling there or merge the two
     instead of creating a second record of one person.
     """
+
+    def clean(self):
+        cleaned = super().clean()
+        # A photo or logo is checked by its content, with the image library's messages.
+        field = getattr(self.instance, "picture_field", "")
+        upload = cleaned.get(field) if field else None
+        if isinstance(upload, UploadedFile):
+            try:
+                validate_image_upload(upload)
+            except forms.ValidationError as error:
+                self.add_error(field, error)
+        return cleaned
 
     def _post_clean(self):
         super()._post_clean()

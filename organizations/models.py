@@ -10,6 +10,7 @@ from django.db.models.functions import Lower, Upper
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.picture_cleaning import clean_new_picture
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
 from organizations.countries import country_name, validate_country
@@ -78,8 +79,14 @@ class Entity(SlugHistoryMixin, VersionedModel):
     def __str__(self) -> str:
         return self.name
 
+    #: The picture readers get of this entity (a person's photo, an organization's logo).
+    picture_field: str = ""
+
     def save(self, *args, **kwargs):
         self.name_key = name_key(self.name, honorifics=self.names_drop_honorifics)
+        if self.picture_field:
+            # Stored re-encoded, whatever path brought it: no GPS, comments or data behind the picture.
+            setattr(self, self.picture_field, clean_new_picture(getattr(self, self.picture_field)))
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = {*update_fields, "name_key"}
@@ -143,6 +150,7 @@ class Organization(Entity):
     )
     website = models.URLField(blank=True)
     logo = models.ImageField(upload_to="logos/", blank=True)
+    picture_field = "logo"
     description = models.TextField(blank=True, help_text=_("One or two sentences shown on its page."))
 
     old_slug_model_name = "OrganizationSlug"
@@ -189,6 +197,7 @@ class Organization(Entity):
 class Person(Entity):
     bio = models.TextField(blank=True, help_text=_("A short biography shown on the person's page."))
     photo = models.ImageField(upload_to="people/", blank=True)
+    picture_field = "photo"
 
     old_slug_model_name = "PersonSlug"
 

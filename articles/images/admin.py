@@ -1,7 +1,7 @@
 """The image library in the admin: thumbnails, the focal point set by clicking on the picture, search by
 file name and tags, a "no alt text" badge and filter, and several files uploaded at once.
 
-Every upload (one file or many) is checked by ``articles.images.uploads`` and gets its renditions
+Every upload (one file or many) is checked by ``newsroom.picture_uploads`` and gets its renditions
 made by a task after it is saved (again whenever the file or focal point changes).
 """
 
@@ -21,7 +21,7 @@ from articles.changes import content_changed
 from articles.images.models import Image, articles_showing
 from articles.images.renditions import enqueue_renditions
 from articles.images.services import images_upload_many
-from articles.images.uploads import MAX_BYTES, validate_image_upload
+from newsroom.picture_uploads import MAX_BYTES, validate_image_upload
 
 LIBRARY_LIMIT = 200
 ACCEPT = "image/jpeg,image/png,image/webp,image/gif"

@@ -1,16 +1,14 @@
 """The image library: pictures with their alt text, caption, credit and focal point, and their renditions."""
 
-from pathlib import PurePath
-
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
+
+from newsroom.picture_cleaning import cleaned_upload
 
 
 class ImageTag(TagBase):
@@ -86,7 +84,7 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         # A new file is stored re-encoded, whatever path brought it: no GPS, comments or trailing data.
         if self.file and not getattr(self.file, "_committed", True):
-            self.file = _cleaned(self.file)
+            self.file = cleaned_upload(self.file)
             self.file_size = self.file.size  # the cleaned bytes in memory: no storage request
         elif not self.file:
             self.file_size = None
@@ -123,19 +121,6 @@ def stored_size(field_file) -> int | None:
         return field_file.storage.size(field_file.name)
     except Exception:  # missing file, unreachable bucket: the size stays unknown, the save goes on
         return None
-
-
-def _cleaned(upload) -> ContentFile:
-    from articles.images.cleaning import clean_picture
-
-    try:
-        data, _format = clean_picture(upload)
-    except (OSError, ValueError, SyntaxError) as error:
-        raise ValidationError(
-            _("The picture is damaged or not a JPEG, PNG, WebP or GIF file; it was not stored."),
-            code="unreadable",
-        ) from error
-    return ContentFile(data, name=PurePath(upload.name).name)
 
 
 class ImageRendition(models.Model):

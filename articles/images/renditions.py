@@ -12,8 +12,8 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 
 from articles.changes import content_changed
-from articles.images.cleaning import strip_for_rendition
 from articles.images.models import Image, ImageRendition, articles_showing
+from newsroom.picture_cleaning import strip_for_rendition
 
 WIDTHS = [480, 800, 1200, 1600]
 RATIOS = {"": None, "16:9": 16 / 9}

@@ -1,6 +1,6 @@
 """Adding pictures to the library: one path for the admin's single and multi-file uploads and the demo.
 
-Every picture goes through the same checks (``uploads.validate_image_upload``), the same cleaning
+Every picture goes through the same checks (``newsroom.picture_uploads.validate_image_upload``), the same cleaning
 (``Image.save`` re-encodes it) and gets its renditions made, by a task after commit or at once.
 """
 
@@ -12,7 +12,7 @@ from django.db import transaction
 
 from articles.images.models import Image
 from articles.images.renditions import enqueue_renditions, image_renditions_make
-from articles.images.uploads import validate_image_upload
+from newsroom.picture_uploads import validate_image_upload
 
 
 def image_upload(

@@ -21,6 +21,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
+from django.utils.html import escape
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Byline, Section
@@ -69,6 +70,15 @@ class NewsRssFeed(Rss201rev2Feed):
             "xmlns:dc": "http://purl.org/dc/elements/1.1/",
             "xmlns:media": "http://search.yahoo.com/mrss/",
         }
+
+    def add_root_elements(self, handler):
+        # Readers render a channel's description as HTML too: a name in it ("<script>…") is text.
+        plain = self.feed["description"]
+        self.feed["description"] = escape(plain)
+        try:
+            super().add_root_elements(handler)
+        finally:
+            self.feed["description"] = plain
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -135,7 +145,7 @@ class JsonFeed(SyndicationFeed):
             "external_url": item.get("external_url"),
             "title": item["title"],
             "content_html": item.get("content_html") or item["description"],
-            "summary": item["description"],
+            "summary": item.get("summary_text", item["description"]),  # plain text in JSON Feed
             "image": image["url"] if image else None,
             "date_published": item["pubdate"].isoformat() if item["pubdate"] else None,
             "date_modified": item["updateddate"].isoformat() if item["updateddate"] else None,
@@ -226,7 +236,9 @@ class ArticleFeed(Feed):
         return item.headline
 
     def item_description(self, item: Article) -> str:
-        return item.dek or item.display_summary
+        # RSS and Atom readers render a description as HTML: the standfirst is plain text, so it is
+        # escaped (a dek reading "<img onerror=…>" shows as typed, never as markup that runs).
+        return escape(_plain_description(item))
 
     def item_pubdate(self, item: Article):
         return item.published_at
@@ -246,9 +258,14 @@ class ArticleFeed(Feed):
             "authors": item.feed_authors,
             "image": item.feed_image,
             "content_html": item.body,
+            "summary_text": _plain_description(item),
             "language": item.language,
             "external_url": item.source_url,
         }
+
+
+def _plain_description(item: Article) -> str:
+    return item.dek or item.display_summary
 
 
 def authors(item: Article, request) -> list[tuple[str, str]]:

@@ -11,8 +11,8 @@ from django.urls import reverse
 from PIL import Image as PILImage
 
 from articles.images.renditions import focal_crop, image_renditions_make
-from articles.images.uploads import validate_image_upload
 from articles.models import Image
+from newsroom.picture_uploads import validate_image_upload
 from tests.factories import ArticleFactory
 from tests.images import image_bytes, upload
 

@@ -7,7 +7,11 @@ the orientation, the colour profile, and the credit fields (artist, copyright) a
 """
 
 from io import BytesIO
+from pathlib import PurePath
 
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext_lazy as _
 from PIL import Image as PILImage
 from PIL import ImageSequence
 
@@ -67,3 +71,26 @@ def strip_for_rendition(picture: PILImage.Image) -> PILImage.Image:
     icc = picture.info.get("icc_profile")
     picture.info = {"icc_profile": icc} if icc else {}
     return picture
+
+
+def cleaned_upload(upload) -> ContentFile:
+    """An uploaded file as it is stored: re-encoded by :func:`clean_picture`, under its own name."""
+    try:
+        data, _format = clean_picture(upload)
+    except (OSError, ValueError, SyntaxError) as error:
+        raise ValidationError(
+            _("The picture is damaged or not a JPEG, PNG, WebP or GIF file; it was not stored."),
+            code="unreadable",
+        ) from error
+    return ContentFile(data, name=PurePath(upload.name).name)
+
+
+def clean_new_picture(field_file):
+    """``field_file`` cleaned when it holds a file not yet stored (a new upload); else unchanged.
+
+    For a model's ``save()``: whatever path brought the file (a form, an importer, a shell), what
+    reaches storage, and so readers, carries no location, comment or trailing data.
+    """
+    if field_file and not getattr(field_file, "_committed", True):
+        return cleaned_upload(field_file)
+    return field_file
