@@ -1,7 +1,8 @@
 """Adding pictures to the library: one path for the admin's single and multi-file uploads and the demo.
 
-Every picture goes through the same checks (``newsroom.picture_uploads.validate_image_upload``), the same cleaning
-(``Image.save`` re-encodes it) and gets its renditions made, by a task after commit or at once.
+Every picture goes through the same checks (``newsroom.picture_uploads.validate_image_upload``), the
+same cleaning (``Image.save`` re-encodes it) and gets its renditions made, by a task after commit
+or at once.
 """
 
 from collections.abc import Iterable
