@@ -117,7 +117,7 @@ _SPECIFICITY = (
     " * GREATEST(0, 1 - {df}::float8 / %(share_of)s)"
 )
 
-SCORE_SQL = f"""
+SCORE_HEAD = f"""
 WITH src AS MATERIALIZED (
     SELECT a.id, a.section_id, a.published_at AS at, lower(a.headline) AS lhead
     FROM articles_article a WHERE a.id = ANY(%(ids)s)
@@ -152,7 +152,9 @@ tag AS MATERIALIZED (
                       WHERE x.tag_id = s.tag_id AND x.content_type_id = %(ct)s LIMIT %(df_cap)s) z) AS df
     FROM (SELECT DISTINCT tag_id FROM src_tag) s
 ),
-structural AS MATERIALIZED (
+"""  # noqa: S608 (constant fragments; values are bound parameters)
+
+STRUCTURAL = f"""structural AS MATERIALIZED (
     -- Candidates found by a specific entity or tag (a common one adds evidence below, finds none).
     SELECT s.src, l.article_id AS cand,
            {_WEIGHT.format(rank="s.rank")} * {_WEIGHT.format(rank=_RANK.format(r="l.role"))}
@@ -166,7 +168,9 @@ structural AS MATERIALIZED (
     JOIN tag g ON g.tag_id = s.tag_id AND g.df <= %(common)s
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
 ),
-pool AS MATERIALIZED (
+"""  # noqa: S608
+
+SCORE_TAIL = f"""pool AS MATERIALIZED (
     SELECT src, cand FROM (
         SELECT src, cand, row_number() OVER (PARTITION BY src ORDER BY part DESC, cand DESC) AS r
         FROM text_hits
@@ -258,13 +262,68 @@ ranked AS (
     FROM ordered
 )
 SELECT src, cand, rank, score, shared FROM ranked WHERE rank <= %(limit)s ORDER BY src, rank
-"""  # noqa: S608 (only the module's constant fragments are formatted in; values are bound parameters)
+"""  # noqa: S608
+
+FALLBACK_STRUCTURAL = """structural AS MATERIALIZED (
+    -- The second pass for an article left with no list: candidates through the entities and tags
+    -- too common to find any in the first pass (yet still evidence), the nearest in time among the
+    -- strongest roles, POOL of them per entity or tag; scored and floored like any other candidate.
+    SELECT s.src, f.cand, {w_a} * {w_c} * power({spec_e}, 2) AS part
+    FROM src_ent s
+    JOIN src x ON x.id = s.src
+    JOIN ent e ON e.k = s.k AND e.eid = s.eid AND e.df > %(common)s
+    CROSS JOIN LATERAL (
+        SELECT l.article_id AS cand, {rank_l} AS rank_c FROM ({links}) l
+        JOIN articles_article c ON c.id = l.article_id
+        WHERE l.k = s.k AND l.eid = s.eid AND l.article_id <> s.src
+          AND {published_c}
+          AND c.published_at BETWEEN x.at - %(max_age_interval)s AND x.at + %(max_age_interval)s
+        ORDER BY {rank_l} DESC, abs(extract(epoch FROM c.published_at - x.at)), l.article_id DESC
+        LIMIT %(pool)s
+    ) f
+    WHERE {spec_e} >= %(min_specificity)s
+    UNION ALL
+    SELECT s.src, f.cand, %(w_tag)s * power({spec_g}, 2)
+    FROM src_tag s
+    JOIN src x ON x.id = s.src
+    JOIN tag g ON g.tag_id = s.tag_id AND g.df > %(common)s
+    CROSS JOIN LATERAL (
+        SELECT t.object_id AS cand FROM taggit_taggeditem t
+        JOIN articles_article c ON c.id = t.object_id
+        WHERE t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
+          AND {published_c}
+          AND c.published_at BETWEEN x.at - %(max_age_interval)s AND x.at + %(max_age_interval)s
+        ORDER BY abs(extract(epoch FROM c.published_at - x.at)), t.object_id DESC
+        LIMIT %(pool)s
+    ) f
+    WHERE {spec_g} >= %(min_specificity)s
+),
+""".format(
+    links=_LINKS,
+    published_c=PUBLISHED_SQL.format(a="c"),
+    rank_l=_RANK.format(r="l.role"),
+    spec_e=_SPECIFICITY.format(df="e.df"),
+    spec_g=_SPECIFICITY.format(df="g.df"),
+    w_a=_WEIGHT.format(rank="s.rank"),
+    w_c=_WEIGHT.format(rank="f.rank_c"),
+)
+
+SCORE_SQL = SCORE_HEAD + STRUCTURAL + SCORE_TAIL
+#: The same scoring, with candidates found through common entities and tags only (see ``_fill_empty``).
+FALLBACK_SQL = SCORE_HEAD + FALLBACK_STRUCTURAL + SCORE_TAIL
+
 
 
 STORE_SQL = f"""
 INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
 SELECT src, cand, rank, score, shared, false, %(now)s FROM ({SCORE_SQL}) scored
 """  # noqa: S608 (constant SQL; values are bound parameters)
+
+FALLBACK_STORE_SQL = f"""
+INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
+SELECT src, cand, rank, score, shared, false, %(now)s FROM ({FALLBACK_SQL}) scored
+"""  # noqa: S608 (constant SQL; values are bound parameters)
+
 
 
 @dataclass
@@ -343,10 +402,15 @@ def score_articles(ids: list[int], limit: int | None = None, *, total: int | Non
         if len(ids) > 1:
             # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(
-            SCORE_SQL, _params(list(ids), limit, total if total is not None else published_total())
-        )
+        params = _params(list(ids), limit, total if total is not None else published_total())
+        cursor.execute(SCORE_SQL, params)
         rows = cursor.fetchall()
+        empty = sorted(set(ids) - {row[0] for row in rows})
+        if empty and params["total"] > params["common"]:
+            # Left with nothing: look again through the entities and tags too common to find
+            # candidates (only possible once the archive is larger than the common limit).
+            cursor.execute(FALLBACK_SQL, {**params, "ids": empty})
+            rows = sorted([*rows, *cursor.fetchall()], key=lambda row: (row[0], row[2]))
     # Django's connection hands JSON back as text; the ORM would decode it, a raw cursor does not.
     return [
         Scored(src, cand, rank, float(score), json.loads(shared) if isinstance(shared, str) else list(shared))
@@ -438,11 +502,33 @@ def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...]
         if plain:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL work_mem = '64MB'")
-                cursor.execute(STORE_SQL, _params(plain, settings.NEWSROOM_RELATED_LIMIT, total))
+                params = _params(plain, settings.NEWSROOM_RELATED_LIMIT, total)
+                cursor.execute(STORE_SQL, params)
                 stored += cursor.rowcount
+                if total > params["common"]:
+                    stored += _fill_empty(cursor, params)
         for article in Article.objects.filter(pk__in=pinned):
             stored += _store(article, total=total)
     return stored
+
+
+def _fill_empty(cursor, params: dict) -> int:
+    """Second pass of a batch: the articles left with no list, through their common entities and tags.
+
+    An article every entity of which is named in too many stories to find candidates
+    (``COMMON_SHARE``) still has evidence in them; it is scored like any other and the floors stay,
+    so a list is filled only with stories relevant enough.
+    """
+    cursor.execute(
+        "SELECT id FROM unnest(%(ids)s::bigint[]) AS id "
+        "WHERE NOT EXISTS (SELECT 1 FROM articles_relatedarticle r WHERE r.article_id = id)",
+        params,
+    )
+    empty = [row[0] for row in cursor.fetchall()]
+    if not empty:
+        return 0
+    cursor.execute(FALLBACK_STORE_SQL, {**params, "ids": empty})
+    return cursor.rowcount
 
 
 def _index_chunk(ids: list[int]) -> None:
