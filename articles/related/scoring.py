@@ -24,10 +24,18 @@ at all (a story with nothing related shows nothing, rather than a padded list), 
 ordered by relevance × recency decay, the same section breaking near-ties. Editors' pins come
 first and their exclusions never appear. What each pair shares is stored by id
 (:mod:`articles.related.reasons` names it when a page is read).
+
+Entities and tags named by more than ``COMMON_SHARE`` of the stories are evidence but find no
+candidates (reading all their stories for every article would not fit the budget). An article left
+with no list at all gets a second pass (``FALLBACK_SQL``) where they do find candidates, the
+``POOL`` nearest in time among the strongest roles of each; those are scored and floored like any
+other, so a story that only mentions a busy official still shows nothing.
 """
 
 import json
 import math
+import weakref
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -44,9 +52,10 @@ from articles.related.terms import (
     NEAR_DUPLICATE,
     POSTINGS_PER_TERM,
     ROLE_WEIGHTS,
+    count_chunk,
     index_terms,
     lock_articles,
-    recount_frequencies,
+    store_frequencies,
 )
 
 TAG_WEIGHT = 0.5
@@ -298,7 +307,7 @@ FALLBACK_STRUCTURAL = """structural AS MATERIALIZED (
     ) f
     WHERE {spec_g} >= %(min_specificity)s
 ),
-""".format(
+""".format(  # noqa: S608 (constant fragments; values are bound parameters)
     links=_LINKS,
     published_c=PUBLISHED_SQL.format(a="c"),
     rank_l=_RANK.format(r="l.role"),
@@ -313,7 +322,6 @@ SCORE_SQL = SCORE_HEAD + STRUCTURAL + SCORE_TAIL
 FALLBACK_SQL = SCORE_HEAD + FALLBACK_STRUCTURAL + SCORE_TAIL
 
 
-
 STORE_SQL = f"""
 INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
 SELECT src, cand, rank, score, shared, false, %(now)s FROM ({SCORE_SQL}) scored
@@ -323,7 +331,6 @@ FALLBACK_STORE_SQL = f"""
 INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
 SELECT src, cand, rank, score, shared, false, %(now)s FROM ({FALLBACK_SQL}) scored
 """  # noqa: S608 (constant SQL; values are bound parameters)
-
 
 
 @dataclass
@@ -389,6 +396,43 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
     }
 
 
+#: Server-side prepared scoring statements, by raw connection: one article's recompute (an edit, a
+#: background task) skips planning the large statement, which costs more than running it.
+_PREPARED: "weakref.WeakKeyDictionary[object, set[str]]" = weakref.WeakKeyDictionary()
+
+
+def _sql_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float8"
+    if isinstance(value, list):
+        return "bigint[]"
+    if isinstance(value, timedelta):
+        return "interval"
+    return "timestamptz"
+
+
+def _execute_prepared(cursor, name: str, sql: str, params: dict) -> None:
+    """Run ``sql`` (with ``%(name)s`` placeholders) as the prepared statement ``name``, preparing it
+    once per database connection; the same result as ``cursor.execute(sql, params)``."""
+    names = sorted(params)
+    raw = connection.connection
+    prepared = _PREPARED.setdefault(raw, set())
+    if name not in prepared:
+        positional = sql
+        for i, key in enumerate(names, start=1):
+            positional = positional.replace(f"%({key})s", f"${i}")
+        types = ", ".join(_sql_type(params[key]) for key in names)
+        cursor.execute(f"PREPARE {name} ({types}) AS {positional}")
+        prepared.add(name)
+    # One plan for every article: planning it anew each time costs more than running it.
+    cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+    cursor.execute(f"EXECUTE {name} ({', '.join(f'%({key})s' for key in names)})", params)
+
+
 def score_articles(ids: list[int], limit: int | None = None, *, total: int | None = None) -> list[Scored]:
     """Top related published articles for each of ``ids``, best first, editors' exclusions removed.
 
@@ -403,7 +447,10 @@ def score_articles(ids: list[int], limit: int | None = None, *, total: int | Non
             # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
         params = _params(list(ids), limit, total if total is not None else published_total())
-        cursor.execute(SCORE_SQL, params)
+        if len(ids) == 1:
+            _execute_prepared(cursor, "related_score_one", SCORE_SQL, params)
+        else:
+            cursor.execute(SCORE_SQL, params)
         rows = cursor.fetchall()
         empty = sorted(set(ids) - {row[0] for row in rows})
         if empty and params["total"] > params["common"]:
@@ -520,8 +567,8 @@ def _fill_empty(cursor, params: dict) -> int:
     so a list is filled only with stories relevant enough.
     """
     cursor.execute(
-        "SELECT id FROM unnest(%(ids)s::bigint[]) AS id "
-        "WHERE NOT EXISTS (SELECT 1 FROM articles_relatedarticle r WHERE r.article_id = id)",
+        "SELECT u.id FROM unnest(%(ids)s::bigint[]) AS u(id) "
+        "WHERE NOT EXISTS (SELECT 1 FROM articles_relatedarticle r WHERE r.article_id = u.id)",
         params,
     )
     empty = [row[0] for row in cursor.fetchall()]
@@ -551,16 +598,23 @@ def _rebuild_chunk(ids: list[int]) -> int:
         connections.close_all()
 
 
+def _count_chunk(ids: list[int]) -> list[tuple[str, int]]:
+    from django.db import connections
+
+    try:
+        return count_chunk(ids)
+    finally:
+        connections.close_all()
+
+
 def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=None) -> int:
     """Count term frequencies, index every article's terms, then recompute every published article's
     related posts in chunks; returns the articles done.
 
-    ``workers`` > 1 runs chunks in that many processes at once (one per core). ``progress`` wraps
-    the iterable of finished chunks, for a progress bar.
+    ``workers`` > 1 runs chunks in that many processes at once (one per core), the counting of
+    term frequencies too. ``progress`` wraps the iterable of finished chunks, for a progress bar.
     """
     cache.delete(PUBLISHED_TOTAL_CACHE_KEY)
-    with transaction.atomic():
-        recount_frequencies()
     every = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
     # Stored lists of articles that are no longer public are never shown; drop them.
@@ -568,7 +622,12 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
     index_chunks = [every[i : i + chunk_size] for i in range(0, len(every), chunk_size)]
     chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
     wrap = progress or (lambda items, total: items)
+    counts: Counter[str] = Counter()
     if workers <= 1 or len(chunks) <= 1:
+        for chunk in index_chunks:
+            counts.update(dict(count_chunk(chunk)))
+        with transaction.atomic():
+            store_frequencies(counts, len(every))
         for chunk in index_chunks:
             with transaction.atomic():
                 index_terms(chunk, total=published_total(), count_new=False)
@@ -582,6 +641,11 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
 
     connections.close_all()  # each process opens its own connection
     with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for part in pool.imap_unordered(_count_chunk, index_chunks):
+            counts.update(dict(part))
+        with transaction.atomic():
+            store_frequencies(counts, len(every))
+        connections.close_all()
         for _done in pool.imap_unordered(_index_chunk, index_chunks):
             pass
         _analyze_terms()
