@@ -46,12 +46,15 @@ _LEXEMES = f"""
     SELECT a.id AS article_id, u.lexeme AS term, cardinality(u.positions) AS tf,
            COALESCE(cardinality(c.positions), 0) AS capitals
     FROM articles_article a
-    CROSS JOIN LATERAL (SELECT {_TEXT} AS text) x
-    CROSS JOIN LATERAL unnest(to_tsvector('english', x.text)) u
-    LEFT JOIN LATERAL unnest(to_tsvector('english', array_to_string(ARRAY(
+    -- OFFSET 0 keeps each article's text and capitals computed once: inlined, the planner may
+    -- evaluate them again for every stem of the article (a nested loop over its stems).
+    CROSS JOIN LATERAL (SELECT {_TEXT} AS text OFFSET 0) x
+    CROSS JOIN LATERAL (SELECT to_tsvector('english', array_to_string(ARRAY(
         SELECT m[1]
         FROM regexp_matches(x.text, '(?<![.!?"“:–—]\\s)(?<=\\s)([[:upper:]][[:alpha:]''’-]+)', 'g') m
-    ), ' '))) c ON c.lexeme = u.lexeme
+    ), ' ')) AS caps OFFSET 0) y
+    CROSS JOIN LATERAL unnest(to_tsvector('english', x.text)) u
+    LEFT JOIN LATERAL unnest(y.caps) c ON c.lexeme = u.lexeme
     WHERE {{where}} AND length(u.lexeme) BETWEEN 2 AND 100 AND u.lexeme ~ '[[:alpha:]]'
 """  # noqa: S608 (constant SQL)
 
