@@ -59,13 +59,13 @@ def run(args: list[str], env: dict, *, check: bool = True) -> subprocess.Complet
     return done
 
 
-def fresh_database(server: str) -> str:
+def fresh_database(server: str, name: str = DB_NAME) -> str:
     import psycopg
 
     with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{DB_NAME}"')
-    return f"{server}/{DB_NAME}"
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return f"{server}/{name}"
 
 
 def quote_key(text: str) -> str:
@@ -136,6 +136,11 @@ def main() -> None:
         "--server", default=os.environ.get("KNOWLEDGE_EVAL_SERVER", "postgres://postgres@127.0.0.1:5432")
     )
     parser.add_argument(
+        "--database",
+        default=os.environ.get("KNOWLEDGE_EVAL_DATABASE", DB_NAME),
+        help=f"database to drop and build on the server (default {DB_NAME}; one per worktree)",
+    )
+    parser.add_argument(
         "--new", action="store_true", help="also pass --new to import_articles when it has it"
     )
     parser.add_argument(
@@ -148,7 +153,7 @@ def main() -> None:
         sys.exit(f"{args.corpus}: no judgments.jsonl (not a judged corpus folder)")
     DB_NAME = db_name(CORPUS)
 
-    env = {**os.environ, "DATABASE_URL": fresh_database(args.server), "DJANGO_DEBUG": "1"}
+    env = {**os.environ, "DATABASE_URL": fresh_database(args.server, args.database), "DJANGO_DEBUG": "1"}
     env.pop("NEWSROOM_TASKS", None)  # the immediate backend, as `make run` uses
     run(["migrate", "-v0"], env)
     run(["import_entities", str(CORPUS / "seed" / "entities.jsonl")], env)

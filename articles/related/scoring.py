@@ -24,10 +24,18 @@ at all (a story with nothing related shows nothing, rather than a padded list), 
 ordered by relevance × recency decay, the same section breaking near-ties. Editors' pins come
 first and their exclusions never appear. What each pair shares is stored by id
 (:mod:`articles.related.reasons` names it when a page is read).
+
+Entities and tags named by more than ``COMMON_SHARE`` of the stories are evidence but find no
+candidates (reading all their stories for every article would not fit the budget). An article left
+with no list at all gets a second pass (``FALLBACK_SQL``) where they do find candidates, the
+``POOL`` nearest in time among the strongest roles of each; those are scored and floored like any
+other, so a story that only mentions a busy official still shows nothing.
 """
 
 import json
 import math
+import weakref
+from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -44,9 +52,10 @@ from articles.related.terms import (
     NEAR_DUPLICATE,
     POSTINGS_PER_TERM,
     ROLE_WEIGHTS,
+    count_chunk,
     index_terms,
     lock_articles,
-    recount_frequencies,
+    store_frequencies,
 )
 
 TAG_WEIGHT = 0.5
@@ -132,7 +141,7 @@ _SPECIFICITY = (
     " * GREATEST(0, 1 - {df}::float8 / %(share_of)s)"
 )
 
-SCORE_SQL = f"""
+SCORE_HEAD = f"""
 WITH src AS MATERIALIZED (
     SELECT a.id, a.section_id, a.published_at AS at, lower(a.headline) AS lhead
     FROM articles_article a WHERE a.id = ANY(%(ids)s)
@@ -167,7 +176,9 @@ tag AS MATERIALIZED (
                       WHERE x.tag_id = s.tag_id AND x.content_type_id = %(ct)s LIMIT %(df_cap)s) z) AS df
     FROM (SELECT DISTINCT tag_id FROM src_tag) s
 ),
-structural AS MATERIALIZED (
+"""  # noqa: S608 (constant fragments; values are bound parameters)
+
+STRUCTURAL = f"""structural AS MATERIALIZED (
     -- Candidates found by a specific entity or tag (a common one adds evidence below, finds none).
     SELECT s.src, l.article_id AS cand,
            {_WEIGHT.format(rank="s.rank")} * {_WEIGHT.format(rank=_RANK.format(r="l.role"))}
@@ -181,7 +192,9 @@ structural AS MATERIALIZED (
     JOIN tag g ON g.tag_id = s.tag_id AND g.df <= %(common)s
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
 ),
-pool AS MATERIALIZED (
+"""  # noqa: S608
+
+SCORE_TAIL = f"""pool AS MATERIALIZED (
     SELECT src, cand FROM (
         SELECT src, cand, row_number() OVER (PARTITION BY src ORDER BY part DESC, cand DESC) AS r
         FROM text_hits
@@ -296,12 +309,65 @@ ranked AS (
     FROM ordered
 )
 SELECT src, cand, rank, score, shared FROM ranked WHERE rank <= %(limit)s ORDER BY src, rank
-"""  # noqa: S608 (only the module's constant fragments are formatted in; values are bound parameters)
+"""  # noqa: S608
+
+FALLBACK_STRUCTURAL = """structural AS MATERIALIZED (
+    -- The second pass for an article left with no list: candidates through the entities and tags
+    -- too common to find any in the first pass (yet still evidence), the nearest in time among the
+    -- strongest roles, POOL of them per entity or tag; scored and floored like any other candidate.
+    SELECT s.src, f.cand, {w_a} * {w_c} * power({spec_e}, 2) AS part
+    FROM src_ent s
+    JOIN src x ON x.id = s.src
+    JOIN ent e ON e.k = s.k AND e.eid = s.eid AND e.df > %(common)s
+    CROSS JOIN LATERAL (
+        SELECT l.article_id AS cand, {rank_l} AS rank_c FROM ({links}) l
+        JOIN articles_article c ON c.id = l.article_id
+        WHERE l.k = s.k AND l.eid = s.eid AND l.article_id <> s.src
+          AND {published_c}
+          AND c.published_at BETWEEN x.at - %(max_age_interval)s AND x.at + %(max_age_interval)s
+        ORDER BY {rank_l} DESC, abs(extract(epoch FROM c.published_at - x.at)), l.article_id DESC
+        LIMIT %(pool)s
+    ) f
+    WHERE {spec_e} >= %(min_specificity)s
+    UNION ALL
+    SELECT s.src, f.cand, %(w_tag)s * power({spec_g}, 2)
+    FROM src_tag s
+    JOIN src x ON x.id = s.src
+    JOIN tag g ON g.tag_id = s.tag_id AND g.df > %(common)s
+    CROSS JOIN LATERAL (
+        SELECT t.object_id AS cand FROM taggit_taggeditem t
+        JOIN articles_article c ON c.id = t.object_id
+        WHERE t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
+          AND {published_c}
+          AND c.published_at BETWEEN x.at - %(max_age_interval)s AND x.at + %(max_age_interval)s
+        ORDER BY abs(extract(epoch FROM c.published_at - x.at)), t.object_id DESC
+        LIMIT %(pool)s
+    ) f
+    WHERE {spec_g} >= %(min_specificity)s
+),
+""".format(  # noqa: S608 (constant fragments; values are bound parameters)
+    links=_LINKS,
+    published_c=PUBLISHED_SQL.format(a="c"),
+    rank_l=_RANK.format(r="l.role"),
+    spec_e=_SPECIFICITY.format(df="e.df"),
+    spec_g=_SPECIFICITY.format(df="g.df"),
+    w_a=_WEIGHT.format(rank="s.rank"),
+    w_c=_WEIGHT.format(rank="f.rank_c"),
+)
+
+SCORE_SQL = SCORE_HEAD + STRUCTURAL + SCORE_TAIL
+#: The same scoring, with candidates found through common entities and tags only (see ``_fill_empty``).
+FALLBACK_SQL = SCORE_HEAD + FALLBACK_STRUCTURAL + SCORE_TAIL
 
 
 STORE_SQL = f"""
 INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
 SELECT src, cand, rank, score, shared, false, %(now)s FROM ({SCORE_SQL}) scored
+"""  # noqa: S608 (constant SQL; values are bound parameters)
+
+FALLBACK_STORE_SQL = f"""
+INSERT INTO articles_relatedarticle (article_id, related_id, rank, score, shared, pinned, computed_at)
+SELECT src, cand, rank, score, shared, false, %(now)s FROM ({FALLBACK_SQL}) scored
 """  # noqa: S608 (constant SQL; values are bound parameters)
 
 
@@ -376,6 +442,43 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
     }
 
 
+#: Server-side prepared scoring statements, by raw connection: one article's recompute (an edit, a
+#: background task) skips planning the large statement, which costs more than running it.
+_PREPARED: "weakref.WeakKeyDictionary[object, set[str]]" = weakref.WeakKeyDictionary()
+
+
+def _sql_type(value) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "float8"
+    if isinstance(value, list):
+        return "bigint[]"
+    if isinstance(value, timedelta):
+        return "interval"
+    return "timestamptz"
+
+
+def _execute_prepared(cursor, name: str, sql: str, params: dict) -> None:
+    """Run ``sql`` (with ``%(name)s`` placeholders) as the prepared statement ``name``, preparing it
+    once per database connection; the same result as ``cursor.execute(sql, params)``."""
+    names = sorted(params)
+    raw = connection.connection
+    prepared = _PREPARED.setdefault(raw, set())
+    if name not in prepared:
+        positional = sql
+        for i, key in enumerate(names, start=1):
+            positional = positional.replace(f"%({key})s", f"${i}")
+        types = ", ".join(_sql_type(params[key]) for key in names)
+        cursor.execute(f"PREPARE {name} ({types}) AS {positional}")
+        prepared.add(name)
+    # One plan for every article: planning it anew each time costs more than running it.
+    cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+    cursor.execute(f"EXECUTE {name} ({', '.join(f'%({key})s' for key in names)})", params)
+
+
 def score_articles(ids: list[int], limit: int | None = None, *, total: int | None = None) -> list[Scored]:
     """Top related published articles for each of ``ids``, best first, editors' exclusions removed.
 
@@ -389,10 +492,18 @@ def score_articles(ids: list[int], limit: int | None = None, *, total: int | Non
         if len(ids) > 1:
             # A batch sorts and groups hundreds of thousands of rows: in memory, not on disk.
             cursor.execute("SET LOCAL work_mem = '64MB'")
-        cursor.execute(
-            SCORE_SQL, _params(list(ids), limit, total if total is not None else published_total())
-        )
+        params = _params(list(ids), limit, total if total is not None else published_total())
+        if len(ids) == 1:
+            _execute_prepared(cursor, "related_score_one", SCORE_SQL, params)
+        else:
+            cursor.execute(SCORE_SQL, params)
         rows = cursor.fetchall()
+        empty = sorted(set(ids) - {row[0] for row in rows})
+        if empty and params["total"] > params["common"]:
+            # Left with nothing: look again through the entities and tags too common to find
+            # candidates (only possible once the archive is larger than the common limit).
+            cursor.execute(FALLBACK_SQL, {**params, "ids": empty})
+            rows = sorted([*rows, *cursor.fetchall()], key=lambda row: (row[0], row[2]))
     # Django's connection hands JSON back as text; the ORM would decode it, a raw cursor does not.
     return [
         Scored(src, cand, rank, float(score), json.loads(shared) if isinstance(shared, str) else list(shared))
@@ -484,11 +595,33 @@ def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...]
         if plain:
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL work_mem = '64MB'")
-                cursor.execute(STORE_SQL, _params(plain, settings.NEWSROOM_RELATED_LIMIT, total))
+                params = _params(plain, settings.NEWSROOM_RELATED_LIMIT, total)
+                cursor.execute(STORE_SQL, params)
                 stored += cursor.rowcount
+                if total > params["common"]:
+                    stored += _fill_empty(cursor, params)
         for article in Article.objects.filter(pk__in=pinned):
             stored += _store(article, total=total)
     return stored
+
+
+def _fill_empty(cursor, params: dict) -> int:
+    """Second pass of a batch: the articles left with no list, through their common entities and tags.
+
+    An article every entity of which is named in too many stories to find candidates
+    (``COMMON_SHARE``) still has evidence in them; it is scored like any other and the floors stay,
+    so a list is filled only with stories relevant enough.
+    """
+    cursor.execute(
+        "SELECT u.id FROM unnest(%(ids)s::bigint[]) AS u(id) "
+        "WHERE NOT EXISTS (SELECT 1 FROM articles_relatedarticle r WHERE r.article_id = u.id)",
+        params,
+    )
+    empty = [row[0] for row in cursor.fetchall()]
+    if not empty:
+        return 0
+    cursor.execute(FALLBACK_STORE_SQL, {**params, "ids": empty})
+    return cursor.rowcount
 
 
 def _index_chunk(ids: list[int]) -> None:
@@ -511,16 +644,23 @@ def _rebuild_chunk(ids: list[int]) -> int:
         connections.close_all()
 
 
+def _count_chunk(ids: list[int]) -> list[tuple[str, int]]:
+    from django.db import connections
+
+    try:
+        return count_chunk(ids)
+    finally:
+        connections.close_all()
+
+
 def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=None) -> int:
     """Count term frequencies, index every article's terms, then recompute every published article's
     related posts in chunks; returns the articles done.
 
-    ``workers`` > 1 runs chunks in that many processes at once (one per core). ``progress`` wraps
-    the iterable of finished chunks, for a progress bar.
+    ``workers`` > 1 runs chunks in that many processes at once (one per core), the counting of
+    term frequencies too. ``progress`` wraps the iterable of finished chunks, for a progress bar.
     """
     cache.delete(PUBLISHED_TOTAL_CACHE_KEY)
-    with transaction.atomic():
-        recount_frequencies()
     every = list(Article.objects.order_by("pk").values_list("pk", flat=True))
     ids = list(Article.objects.published().order_by("pk").values_list("pk", flat=True))
     # Stored lists of articles that are no longer public are never shown; drop them.
@@ -528,7 +668,12 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
     index_chunks = [every[i : i + chunk_size] for i in range(0, len(every), chunk_size)]
     chunks = [ids[i : i + chunk_size] for i in range(0, len(ids), chunk_size)]
     wrap = progress or (lambda items, total: items)
+    counts: Counter[str] = Counter()
     if workers <= 1 or len(chunks) <= 1:
+        for chunk in index_chunks:
+            counts.update(dict(count_chunk(chunk)))
+        with transaction.atomic():
+            store_frequencies(counts, len(every))
         for chunk in index_chunks:
             with transaction.atomic():
                 index_terms(chunk, total=published_total(), count_new=False)
@@ -542,6 +687,11 @@ def related_rebuild_all(*, chunk_size: int = 500, workers: int = 1, progress=Non
 
     connections.close_all()  # each process opens its own connection
     with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for part in pool.imap_unordered(_count_chunk, index_chunks):
+            counts.update(dict(part))
+        with transaction.atomic():
+            store_frequencies(counts, len(every))
+        connections.close_all()
         for _done in pool.imap_unordered(_index_chunk, index_chunks):
             pass
         _analyze_terms()

@@ -46,12 +46,15 @@ _LEXEMES = f"""
     SELECT a.id AS article_id, u.lexeme AS term, cardinality(u.positions) AS tf,
            COALESCE(cardinality(c.positions), 0) AS capitals
     FROM articles_article a
-    CROSS JOIN LATERAL (SELECT {_TEXT} AS text) x
-    CROSS JOIN LATERAL unnest(to_tsvector('english', x.text)) u
-    LEFT JOIN LATERAL unnest(to_tsvector('english', array_to_string(ARRAY(
+    -- OFFSET 0 keeps each article's text and capitals computed once: inlined, the planner may
+    -- evaluate them again for every stem of the article (a nested loop over its stems).
+    CROSS JOIN LATERAL (SELECT {_TEXT} AS text OFFSET 0) x
+    CROSS JOIN LATERAL (SELECT to_tsvector('english', array_to_string(ARRAY(
         SELECT m[1]
         FROM regexp_matches(x.text, '(?<![.!?"“:–—]\\s)(?<=\\s)([[:upper:]][[:alpha:]''’-]+)', 'g') m
-    ), ' '))) c ON c.lexeme = u.lexeme
+    ), ' ')) AS caps OFFSET 0) y
+    CROSS JOIN LATERAL unnest(to_tsvector('english', x.text)) u
+    LEFT JOIN LATERAL unnest(y.caps) c ON c.lexeme = u.lexeme
     WHERE {{where}} AND length(u.lexeme) BETWEEN 2 AND 100 AND u.lexeme ~ '[[:alpha:]]'
 """  # noqa: S608 (constant SQL)
 
@@ -139,12 +142,15 @@ UNION ALL
 SELECT id, '', 0 FROM unnest(%(ids)s::bigint[]) AS id
 """  # noqa: S608 (constant SQL; values are bound parameters)
 
-RECOUNT_SQL = f"""
-INSERT INTO articles_termfrequency (term, articles)
-SELECT term, count(*) FROM ({_LEXEMES.format(where="TRUE")}) l GROUP BY term
-UNION ALL
-SELECT '', count(*) FROM articles_article
-"""  # noqa: S608 (constant SQL)
+# The stems of some articles and in how many of them each occurs: the stems of ``_LEXEMES`` (the
+# same text, analysis and filters) without their capitals, which counting does not need.
+COUNT_CHUNK_SQL = f"""
+SELECT u.lexeme, count(*)
+FROM articles_article a
+CROSS JOIN LATERAL unnest(to_tsvector('english', {_TEXT})) u
+WHERE a.id = ANY(%(ids)s) AND length(u.lexeme) BETWEEN 2 AND 100 AND u.lexeme ~ '[[:alpha:]]'
+GROUP BY 1
+"""  # noqa: S608 (constant SQL; values are bound parameters)
 
 # The exact similarity of given pairs (src, cand): the sum over the stems both store.
 PAIR_SIMILARITY_SQL = """
@@ -216,10 +222,31 @@ def index_terms(ids, *, total: int, count_new: bool = True) -> None:
 
 def recount_frequencies() -> None:
     """Count every stem's document frequency again, exactly, over every article (full rebuild)."""
+    every = list(Article.objects.values_list("pk", flat=True))
+    counts: dict[str, int] = {}
+    for start in range(0, len(every), 500):
+        for term, n in count_chunk(every[start : start + 500]):
+            counts[term] = counts.get(term, 0) + n
+    store_frequencies(counts, len(every))
+
+
+def count_chunk(ids) -> list[tuple[str, int]]:
+    """In how many of these articles each stem occurs (one share of a full recount)."""
     with connection.cursor() as cursor:
-        cursor.execute("SET LOCAL work_mem = '256MB'")
+        cursor.execute(COUNT_CHUNK_SQL, {"ids": sorted(ids)})
+        return cursor.fetchall()
+
+
+def store_frequencies(counts: dict[str, int], articles: int) -> None:
+    """Replace every stem's document frequency by ``counts``, summed over chunks covering all
+    ``articles`` articles (N of the idf, stored under the empty term); call inside a transaction."""
+    with connection.cursor() as cursor:
         cursor.execute("DELETE FROM articles_termfrequency")
-        cursor.execute(RECOUNT_SQL)
+        raw = cursor.cursor  # the psycopg cursor, for COPY
+        with raw.copy("COPY articles_termfrequency (term, articles) FROM STDIN") as copy:
+            for term, n in counts.items():
+                copy.write_row((term, n))
+            copy.write_row(("", articles))
 
 
 def pair_similarity(pairs: list[tuple[int, int]]) -> dict[tuple[int, int], float]:
