@@ -17,11 +17,19 @@ age) then gets a relevance in [0, 1) from three pieces of evidence:
   ``E = 1 − Π(1 − p)``;
 - **tags**: likewise, ``p = TAG_WEIGHT × specificity²``.
 
-``relevance = 1 − (1 − T)(1 − E)(1 − G)``. A candidate below ``RELEVANCE_FLOOR`` is not related
-at all (a story with nothing related shows nothing, rather than a padded list), nor one below
-``RELATIVE_FLOOR`` of the article's best candidate; one whose text is the same story
+``relevance = 1 − (1 − T)(1 − E)(1 − G)``. What decides and orders is the **lift**: how far the
+text stands out of the story's own background, ``max(T, B) / B × (1 + ENTITY_LIFT × E_about)``,
+where B is the mean cosine of the story's 11th–30th nearest texts (``BACKGROUND_RANKS``, bounded
+by ``BACKGROUND_BOUNDS``: what an unrelated story on the same beat shares with it) and
+``E_about`` the evidence of the entities both stories are *about* and the tags they share. A busy
+official quoted in both lifts nothing; shared wording is required, and a shared subject makes less
+of it enough. A candidate is related when its lift is at least ``MIN_LIFT`` (or its relevance at
+least ``STRONG_RELEVANCE``), its relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
+related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
+best candidate's; where the background cannot be measured (a young newsroom, too few stories
+sharing any words) the lift is not required. One whose text is the same story
 (``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates are
-ordered by relevance × recency decay, the same section breaking near-ties. Editors' pins come
+ordered by lift × recency decay, the same section breaking near-ties. Editors' pins come
 first and their exclusions never appear. What each pair shares is stored by id
 (:mod:`articles.related.reasons` names it when a page is read).
 
