@@ -22,6 +22,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
+from newsroom.db_router import note_change_position, page_may_be_stored
+
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "newsroom:page-generation"
@@ -67,6 +69,8 @@ def bump_generation() -> int | None:
     (pages then expire on their own after NEWSROOM_PAGE_CACHE_SECONDS).
     """
     try:
+        # First the primary's WAL position: a page read from a replica short of it is not stored.
+        note_change_position()
         value = max(time.time_ns(), generation() + 1)
         cache.set(GENERATION_KEY, value, timeout=None)
     except Exception:
@@ -195,6 +199,8 @@ class PublicPageCacheMiddleware:
     @staticmethod
     def _storable(response) -> bool:
         if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        if not page_may_be_stored():  # read from a replica behind the last change
             return False
         control = response.get("Cache-Control", "")
         return "private" not in control and "no-store" not in control and "no-cache" not in control
