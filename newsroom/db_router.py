@@ -11,11 +11,13 @@ A replica is used only while it answers and is no more than ``DATABASE_REPLICA_M
 behind (read from ``pg_last_xact_replay_timestamp()``, checked at most every
 ``DATABASE_REPLICA_CHECK_SECONDS`` per process); otherwise the next one, or the primary.
 
-The page cache must not keep a page built from a replica that had not yet replayed the change that
-invalidated the cache: :func:`note_change_position` (called by the page cache before it records a
-change) stores the primary's WAL position in the shared cache, and :func:`page_may_be_stored`
-allows storing a page only when the replica it was read from had replayed at least that far
-*before* it was read (its replay position is taken when the request first uses it).
+A reader must not get, and the page cache must not keep, a page built from a replica that had not
+yet replayed the change that invalidated the cache: :func:`note_change_position` (called by the
+page cache before it records a change) stores the primary's WAL position in the shared cache (the
+*fence*). A replica whose replay position is short of the fence is not chosen (the request reads
+the primary: an edit is what every reader gets at once), and :func:`page_may_be_stored` allows
+storing a page only when the replica it was read from had replayed at least that far *before* it
+was read (its replay position is taken when the request first uses it), in case the fence moved.
 """
 
 import contextlib
@@ -24,7 +26,7 @@ import random
 import threading
 import time
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connections
@@ -36,7 +38,7 @@ REPLICA_PREFIX = "replica"
 FENCE_KEY = "newsroom:replica-fence"
 # Apps whose rows are never read from a replica, whatever the request: logins, sessions, the queue.
 PRIMARY_ONLY_APPS = frozenset(
-    {"sessions", "auth", "axes", "admin", "django_tasks_db", "reversion", "contenttypes"}
+    {"sessions", "auth", "axes", "admin", "django_tasks_database", "reversion", "contenttypes"}
 )
 # Public-looking paths that still need the primary (the editors' side, previews, probes).
 PRIMARY_PATHS = ("/admin/", "/preview/", "/healthz", "/readyz", "/metrics")
@@ -51,7 +53,6 @@ class _ReadState:
     alias: str | None = None
     #: The chosen replica's replay position (bytes) when this request first read from it.
     replayed: int | None = None
-    aliases_used: set = field(default_factory=set)
 
 
 _state: ContextVar[_ReadState | None] = ContextVar("newsroom_public_read", default=None)
@@ -144,6 +145,16 @@ def _replay_position(alias: str) -> int | None:
     return None if value is None else int(value)
 
 
+def _fence() -> int | None:
+    from django.core.cache import cache
+
+    try:
+        value = cache.get(FENCE_KEY)
+    except Exception:
+        return None
+    return None if value is None else int(value)
+
+
 def choose_replica() -> str | None:
     """A usable replica for this request (the same one for all its reads), or None for the primary."""
     state = _state.get()
@@ -153,13 +164,14 @@ def choose_replica() -> str | None:
         return state.alias
     candidates = replica_aliases()
     random.shuffle(candidates)
+    fence = _fence()
     for alias in candidates:
         if replica_is_usable(alias):
             position = _replay_position(alias)
-            if position is None:
+            # Not yet at the last change to public content: a reader would get the page before it.
+            if position is None or (fence is not None and position < fence):
                 continue
             state.alias, state.replayed = alias, position
-            state.aliases_used.add(alias)
             return alias
     state.allowed = False  # none usable: the primary for the rest of the request
     return None
@@ -237,12 +249,7 @@ def page_may_be_stored() -> bool:
     state = _state.get()
     if state is None or state.alias is None:
         return True
-    from django.core.cache import cache
-
-    try:
-        fence = cache.get(FENCE_KEY)
-    except Exception:
-        return False
+    fence = _fence()
     if state.replayed is None:
         return False
-    return fence is None or state.replayed >= int(fence)
+    return fence is None or state.replayed >= fence
