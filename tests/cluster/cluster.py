@@ -200,11 +200,11 @@ class Node:
         self.base = f"http://127.0.0.1:{port}"
 
     def get(self, path: str, session: requests.Session | None = None, **kwargs) -> requests.Response:
-        return (session or requests).get(self.base + path, timeout=30, allow_redirects=False, **kwargs)
+        return (session or requests).get(self.base + path, timeout=180, allow_redirects=False, **kwargs)
 
     def login(self, username: str = "editor", password: str = PASSWORD) -> requests.Session:
         session = requests.Session()
-        page = session.get(self.base + "/admin/login/", timeout=30)
+        page = session.get(self.base + "/admin/login/", timeout=180)
         token = session.cookies["csrftoken"]
         answer = session.post(
             self.base + "/admin/login/?next=/admin/",
@@ -215,7 +215,7 @@ class Node:
                 "next": "/admin/",
             },
             headers={"Referer": page.url},
-            timeout=30,
+            timeout=180,
             allow_redirects=False,
         )
         assert answer.status_code == 302, answer.text[:500]
@@ -223,7 +223,7 @@ class Node:
 
     def save_form(self, session: requests.Session, path: str, files=None, **changes) -> requests.Response:
         """Open the admin form at ``path`` and submit it with ``changes``, as an editor's browser does."""
-        page = session.get(self.base + path, timeout=60)
+        page = session.get(self.base + path, timeout=300)
         assert page.status_code == 200, (path, page.status_code)
         data = form_fields(page.text)
         data.update(changes)
@@ -233,7 +233,7 @@ class Node:
             data=data,
             files=files,
             headers={"Referer": self.base + path},
-            timeout=60,
+            timeout=300,
             allow_redirects=False,
         )
 

@@ -26,6 +26,13 @@ pytestmark = [pytest.mark.slow, pytest.mark.cluster]
 def cluster(request):
     running = Cluster()
     request.addfinalizer(running.stop)
+
+    # A CI timeout's SIGTERM still stops every server (the finalizer runs on KeyboardInterrupt).
+    def interrupted(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupted)
+    request.addfinalizer(lambda: signal.signal(signal.SIGTERM, previous))
     running.start()
     print(f"cluster up: {running.timings}")
     return running
@@ -142,7 +149,7 @@ def test_fifty_concurrent_saves_across_nodes_leave_no_failed_task(cluster, nodes
     with ThreadPoolExecutor(max_workers=10) as pool:
         codes = [code for result in pool.map(editor_at_work, range(10)) for code in result]
     assert codes == [302] * 50
-    cluster.wait_for_tasks(timeout=240)
+    cluster.wait_for_tasks(timeout=400)
     failed, done = cluster.primary.query(
         "SELECT count(*) FILTER (WHERE status = 'FAILED'), count(*) FILTER (WHERE status = 'SUCCESSFUL')"
         " FROM django_tasks_database_dbtaskresult"
