@@ -5,12 +5,13 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup browser-deps run test test-fast lint migrate worker db-stop clean
+.PHONY: help setup browser-deps cluster-deps run test test-fast test-cluster lint migrate worker db-stop clean
 
 help:
 	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000"
 	@echo "make test   set up and run every check: ruff, migrations, the test suite"
 	@echo "make test-fast   the suite without the slow (browser and scale) tests"
+	@echo "make test-cluster   two app nodes, two workers, a replica, Redis and S3 on loopback"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Newsroom needs Python 3.12; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.12.")'
@@ -50,6 +51,17 @@ test: lint
 
 test-fast: setup
 	$(VENV)/bin/pytest -m "not slow" $(PYTEST_ARGS)
+
+# The cluster test (tests/cluster) runs PostgreSQL, a replica and Redis of its own: Debian's servers.
+cluster-deps:
+	@if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || ! command -v redis-server >/dev/null; then \
+	  echo "Installing PostgreSQL and Redis servers for the cluster test (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql redis-server >/dev/null; \
+	fi
+
+# A primary and a streaming replica, Redis, an S3 server, two app nodes and two workers, on loopback.
+test-cluster: setup cluster-deps
+	$(VENV)/bin/pytest tests/cluster -m cluster -p no:cacheprovider $(PYTEST_ARGS)
 
 # Stop the embedded PostgreSQL (it is restarted on demand by the next command).
 db-stop:

@@ -10,15 +10,18 @@ from django.tasks import task
 from articles.links import BY_KIND
 from articles.search import BATCH_SIZE, search_index_update
 from newsroom.cache import bump
+from newsroom.task_retry import retrying
 
 
 @task
+@retrying("Search index of a batch of articles")
 def reindex_articles(*, article_ids: list[int]) -> int:
     """Recompute the search vectors of these articles (one batch of a large change notice)."""
     return search_index_update(article_ids)
 
 
 @task
+@retrying("Search index after renaming {kind} entities")
 def refresh_after_entity_rename(*, kind: str, entity_ids: list[int]) -> int:
     """Bring everything derived from these entities' names up to date: the search vectors of every
     linked article, BATCH_SIZE articles a query, then the public pages (which show the names)."""

@@ -50,6 +50,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from newsroom.aftercommit import gather
+from newsroom.db_router import note_change_position, page_may_be_stored
 
 logger = logging.getLogger(__name__)
 
@@ -182,6 +183,11 @@ def bump(keys) -> None:
     keys = frozenset(keys)
     if not keys:
         return
+    try:
+        # First the primary's WAL position: a page read from a replica short of it is not stored.
+        note_change_position()
+    except Exception:
+        logger.exception("Could not record the primary's position for the replicas.")
     stamp = time.time_ns()
     try:
         page_cache().set_many({VERSION_PREFIX + key: stamp for key in keys}, timeout=None)
@@ -433,6 +439,8 @@ class PublicPageCacheMiddleware:
             return False
         if "cookie" in response.get("Vary", "").lower():
             return False  # the page read the session: it may be someone's own
+        if not page_may_be_stored():  # read from a replica behind the last change
+            return False
         control = response.get("Cache-Control", "")
         return "private" not in control and "no-store" not in control and "no-cache" not in control
 

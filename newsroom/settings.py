@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # A malformed admin filter (?headline__regex=() answers 400 with a message, not 500.
     "newsroom.bad_requests.AdminBadQueryMiddleware",
+    # Anonymous GETs of public pages may read from a replica (newsroom/db_router.py).
+    "newsroom.db_router.PublicReadMiddleware",
     # Inside the page cache: a cached page keeps the policy (and nonce) it was rendered with.
     "newsroom.csp.NewsroomCSPMiddleware",
     # After authentication: answers a locked-out login with the lockout page (HTTP 429).
@@ -147,6 +149,19 @@ else:
 
     _db = embedded_database_settings(VAR_DIR)
 DATABASES = {"default": _db}
+# Read replicas (newsroom/db_router.py): public reads of anonymous readers go to a healthy one.
+DATABASE_REPLICA_URLS = env_list("DATABASE_REPLICA_URLS")
+# A replica further behind than this many seconds is skipped; its health is checked at most every
+# DATABASE_REPLICA_CHECK_SECONDS by each process.
+DATABASE_REPLICA_MAX_LAG = float(os.environ.get("DATABASE_REPLICA_MAX_LAG", "10"))
+DATABASE_REPLICA_CHECK_SECONDS = float(os.environ.get("DATABASE_REPLICA_CHECK_SECONDS", "5"))
+if DATABASE_REPLICA_URLS:
+    if not os.environ.get("DATABASE_URL"):
+        raise ImproperlyConfigured("DATABASE_REPLICA_URLS needs DATABASE_URL (the primary) as well.")
+    from newsroom.db_router import replica_databases
+
+    DATABASES.update(replica_databases(DATABASE_REPLICA_URLS, _db))
+DATABASE_ROUTERS = ["newsroom.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -293,10 +308,12 @@ elif NEWSROOM_TASKS == "immediate":
     TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
 else:
     raise ImproperlyConfigured(f"NEWSROOM_TASKS must be 'immediate' or 'database', not {NEWSROOM_TASKS!r}.")
-# A failed task that retries (newsroom/task_retry.py: image renditions) runs at most this many
+# A failed task (every task of ours, newsroom/task_retry.py) runs at most this many
 # times, waiting NEWSROOM_TASK_RETRY_SECONDS, then twice that, and so on (at most an hour) between.
 NEWSROOM_TASK_ATTEMPTS = int(os.environ.get("NEWSROOM_TASK_ATTEMPTS", "5"))
 NEWSROOM_TASK_RETRY_SECONDS = int(os.environ.get("NEWSROOM_TASK_RETRY_SECONDS", "30"))
+# A task RUNNING longer than this has lost its worker: `manage.py requeue_stale_tasks` queues it again.
+NEWSROOM_TASK_STALE_SECONDS = int(os.environ.get("NEWSROOM_TASK_STALE_SECONDS", "1800"))
 
 # Newsroom-specific settings.
 NEWSROOM_SITE_NAME = os.environ.get("NEWSROOM_SITE_NAME", "Newsroom")

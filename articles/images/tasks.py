@@ -2,11 +2,12 @@
 
 from django.tasks import task
 
-from newsroom.task_retry import retry_later
+from newsroom.task_retry import retrying
 
 
 @task
-def make_image_renditions(*, image_id: int, attempt: int = 1) -> int:
+@retrying("Renditions of image {image_id}")
+def make_image_renditions(*, image_id: int) -> int:
     """Make the srcset renditions of an image (several widths, WebP and a fallback, focal crops).
 
     A failure (the original not yet in storage, the bucket unreachable) is retried with a backoff,
@@ -18,14 +19,4 @@ def make_image_renditions(*, image_id: int, attempt: int = 1) -> int:
     image = Image.objects.filter(pk=image_id).first()
     if image is None or not image.file:
         return 0
-    try:
-        return image_renditions_make(image=image)
-    except Exception as error:
-        retry_later(
-            make_image_renditions,
-            attempt=attempt,
-            kwargs={"image_id": image_id},
-            error=error,
-            what=f"Renditions of image {image_id}",
-        )
-        raise
+    return image_renditions_make(image=image)

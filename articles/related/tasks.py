@@ -5,6 +5,7 @@ from django.tasks import task
 from articles.models import Article
 from articles.related.scoring import articles_to_refresh, related_rebuild_many
 from newsroom.cache import bump
+from newsroom.task_retry import retrying
 
 BATCH = 500
 
@@ -31,12 +32,14 @@ def _refresh(article_ids: list[int]) -> int:
 
 
 @task
+@retrying("Related posts of article {article_id}")
 def refresh_related(*, article_id: int) -> int:
     """Recompute the related posts of an article and of every article its change may move."""
     return _refresh([article_id])
 
 
 @task
+@retrying("Related posts of a batch of articles")
 def refresh_related_batch(*, article_ids: list[int]) -> int:
     """``refresh_related`` for many articles at once (an import): each affected article is recomputed once."""
     return _refresh(list(article_ids))
