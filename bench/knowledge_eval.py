@@ -137,8 +137,9 @@ def main() -> None:
     )
     parser.add_argument(
         "--database",
-        default=os.environ.get("KNOWLEDGE_EVAL_DATABASE", DB_NAME),
-        help=f"database to drop and build on the server (default {DB_NAME}; one per worktree)",
+        default=os.environ.get("KNOWLEDGE_EVAL_DATABASE"),
+        help="database to drop and build on the server (default: named after the corpus, "
+        "newsroom_knowledge_eval for bench/knowledge, plus $KNOWLEDGE_EVAL_DB_SUFFIX)",
     )
     parser.add_argument(
         "--new", action="store_true", help="also pass --new to import_articles when it has it"
@@ -147,13 +148,13 @@ def main() -> None:
         "-v", "--verbose", action="store_true", help="print each story's list beside the baseline's"
     )
     args = parser.parse_args()
-    global CORPUS, DB_NAME
+    global CORPUS
     CORPUS = args.corpus.resolve()
     if not (CORPUS / "judgments.jsonl").is_file():
         sys.exit(f"{args.corpus}: no judgments.jsonl (not a judged corpus folder)")
-    DB_NAME = db_name(CORPUS)
+    database = args.database or db_name(CORPUS)
 
-    env = {**os.environ, "DATABASE_URL": fresh_database(args.server, args.database), "DJANGO_DEBUG": "1"}
+    env = {**os.environ, "DATABASE_URL": fresh_database(args.server, database), "DJANGO_DEBUG": "1"}
     env.pop("NEWSROOM_TASKS", None)  # the immediate backend, as `make run` uses
     run(["migrate", "-v0"], env)
     run(["import_entities", str(CORPUS / "seed" / "entities.jsonl")], env)
