@@ -201,8 +201,9 @@ class ReplicaRouter:
 def is_public_read(request) -> bool:
     if request.method not in ("GET", "HEAD") or request.path.startswith(PRIMARY_PATHS):
         return False
-    user = getattr(request, "user", None)
-    return not (user is not None and user.is_authenticated)
+    # Decided by the session cookie, as the page cache decides: reading ``request.user`` would
+    # touch the session and make every page vary on Cookie (and so never be cached).
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
 class PublicReadMiddleware:
