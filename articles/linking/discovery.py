@@ -97,7 +97,7 @@ GENERIC_WORDS = _words(
 INSTITUTION_NOUNS = _words(
     """
     hospital hospitals clinic university school schools street avenue square boulevard highway road
-    stadium airport bridge port mosque shrine park hall center centre complex building station
+    stadium airport bridge port mosque mosalla shrine park hall center centre complex building station
     dam camp district neighbourhood neighborhood village town county province
     """
 )
@@ -459,6 +459,15 @@ def _split_and(spans):
         if "and" not in words:
             yield span, a, b
             continue
+        # "the Chess Federation of Iran and the Kish Free Zone Organization": "and the" between
+        # two names is a coordination of two bodies, never one body's name.
+        the = [k for k in range(len(words) - 2) if words[k] == "and" and words[k + 1] == "the"]
+        if the and _heads_in(span.words[the[-1] + 2 :]):
+            cut = the[-1]
+            if _heads_in(span.words[:cut]):
+                yield _Span(span.tokens[:cut]), a, a + cut - 1
+            yield _Span(span.tokens[cut + 2 :]), a + cut + 2, b
+            continue
         cut = words.index("and")
         left, right = words[:cut], words[cut + 1 :]
         left_words = span.words[:cut]
@@ -555,9 +564,18 @@ _BODY_OF_PLACE = re.compile(
     r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
+_LOWER_HEADS = (
+    r"network|headquarters|directorate|police|department|office|organization|organisation"
+    r"|governorate|council|services"
+)
 _PLACE_BODY = re.compile(
-    r"\b(?:the\s+)?(?P<place>[A-Z][\w'’-]+)\s+(?P<what>(?:[a-z]+\s+){1,3}?)"
-    r"(?P<head>network|headquarters|directorate|police|department|office|organization|organisation)\b"
+    r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"
+    r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + r")\b"
+)
+# "the veterinary department of Gilan", "the veterinary department in Gilan": the place after.
+_BODY_IN_PLACE = re.compile(
+    r"\bthe\s+(?P<what>(?:[a-z]+\s+){1,3}?)(?P<head>" + _LOWER_HEADS + r")\s+(?:of|in)\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
 )
 
 
@@ -566,19 +584,26 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
     "the Saravan health network", "the Kerman traffic police"."""
     taken = [(m.start, m.start + len(m.text)) for m in found]
     out = []
-    for pattern in (_BODY_OF_PLACE, _PLACE_BODY):
+    for pattern in (_BODY_OF_PLACE, _PLACE_BODY, _BODY_IN_PLACE):
         for match in pattern.finditer(sentence.text):
             start = match.start("head") if pattern is _BODY_OF_PLACE else match.start("place")
+            if pattern is _BODY_IN_PLACE:
+                start = match.start("what")
             if any(lo <= start < hi for lo, hi in taken):
                 continue
             place = match.group("place")
-            if pattern is _PLACE_BODY:
+            if pattern is not _BODY_OF_PLACE:
                 what = match.group("what").split()
-                if not is_place(place) or any(
-                    w in NOT_NAMES or w in SPEECH_VERBS or w in PLACE_WORDS for w in what
-                ):
+                # "the Mazandaran provincial planning council": "provincial" belongs to the name.
+                stop = (NOT_NAMES - {"provincial"}) | SPEECH_VERBS | PLACE_WORDS
+                if any(w in stop for w in what):
                     continue
-                name = f"{place} {' '.join(what)} {match.group('head')}"
+                if not is_place(place) or normalize_name(place) in NOT_NAMES:
+                    continue
+                if not what and match.group("head") not in {"governorate", "police", "municipality"}:
+                    continue  # "Tehran office" alone names no one body
+                # "the veterinary department of Gilan" is the "Gilan veterinary department".
+                name = " ".join([place, *what, match.group("head")])
             else:
                 if normalize_name(place) in NOT_NAMES:
                     continue
@@ -594,6 +619,7 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                     confidence=0.7,
                 )
             )
+            taken.append((start, match.end()))
     return out
 
 
@@ -790,8 +816,8 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if any(not _name_word(w) for w in name_lower if w not in NAME_PARTICLES):
         return None
     # "the Shahid Rahimi hospital", "Imam Reza street": a named building or place, not a person.
-    if after.lower() in INSTITUTION_NOUNS:
-        return None
+    if after.lower() in INSTITUTION_NOUNS or name_lower[-1] in INSTITUTION_NOUNS:
+        return None  # "Imam Khomeini Airport", "Imam Khomeini Mosalla" too
     # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name.
     if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
         return None

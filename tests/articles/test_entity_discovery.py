@@ -278,3 +278,47 @@ def test_person_alias_spelling_found_in_text_is_not_proposed():
     )
     assert person.slug in known(entities)
     assert proposed(entities, "person") == {}
+
+
+def test_lower_case_bodies_of_a_place_are_proposed_under_one_name():
+    _article, entities = story(
+        "<p>The Khuzestan governorate closed government offices on Sunday.</p>"
+        "<p>Alireza Mehrabi, spokesman of the Tehran emergency medical services, said 20 people were "
+        "treated.</p>"
+        "<p>Saeed Ghanbari spoke at the East Azerbaijan sports department on Monday.</p>"
+        "<p>The Mazandaran provincial planning council approved the budget.</p>"
+        "<p>Siavash Rahimzadeh, head of the veterinary department of Gilan, said farms were closed.</p>"
+    )
+    bodies = proposed(entities, "organization")
+    assert {
+        "Khuzestan governorate",
+        "Tehran emergency medical services",
+        "East Azerbaijan sports department",
+        "Mazandaran provincial planning council",
+        "Gilan veterinary department",  # "the veterinary department of Gilan", in one word order
+    } <= set(bodies)
+    # The province's name is whole: no partial "Azerbaijan sports department".
+    assert "Azerbaijan sports department" not in bodies
+    # A place with a bare office noun names no one body.
+    _article, entities = story("<p>The Tehran office was closed on Friday.</p>")
+    assert "Tehran office" not in proposed(entities, "organization")
+
+
+def test_two_bodies_joined_by_and_the_are_two_proposals():
+    _article, entities = story(
+        "<p>The tournament is organised by the Chess Federation of Iran and the Kish Free Zone "
+        "Organization, officials said.</p>"
+    )
+    bodies = proposed(entities, "organization")
+    assert {"Chess Federation of Iran", "Kish Free Zone Organization"} <= set(bodies)
+    assert not any(" and the " in name for name in bodies)
+
+
+def test_a_name_followed_by_a_place_word_is_a_place_not_a_person():
+    _article, entities = story(
+        "<p>The fair opened on Wednesday at the Imam Khomeini Mosalla, the organisers said.</p>"
+        "<p>Pilgrims left from Imam Khomeini Airport on Tuesday, said Dr. Leila Moradi.</p>"
+    )
+    people = proposed(entities, "person")
+    assert not any("Khomeini" in name for name in people)
+    assert "Leila Moradi" in people
