@@ -423,6 +423,17 @@ def _split_of(span, a, b):
             start = k + 2 if len(right) > 1 and right[0].lower() == "the" else k + 1
             yield _Span(span.tokens[start:]), a + start, b
             return
+        # "Amir Sadeghloo of Iran", "Parisa Alavi of Tehran": a person and where they are from.
+        if (
+            2 <= len(left) <= 3
+            and is_given_name(left[0])
+            and not {normalize_name(w) for w in left} & (TITLE_WORDS | NOT_NAMES | GENERIC_WORDS | ORG_HEADS)
+            and right
+            and is_place(" ".join(right))
+        ):
+            yield _Span(span.tokens[:k]), a, a + k - 1
+            yield _Span(span.tokens[k + 1 :]), a + k + 1, b
+            return
         if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
@@ -853,6 +864,13 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if lower_title and not title:
         title = lower_title
         evidence.append("title before the name")
+    # "Ethiopia's Tesfaye Bekele", "Amir Sadeghloo of Iran": a full name with the country or
+    # city it comes from (sport and wire copy) is a person.
+    if len(name_tokens) >= 2 and (
+        (_possessive(before) and is_place(_strip_possessive(before)))
+        or (after == "of" and last + 2 < len(tokens) and is_place(tokens[last + 2].group(0)))
+    ):
+        evidence.append("place of origin")
     if first > 0 and re.fullmatch(r"\d+-year-old", tokens[first - 1].group(0)):
         evidence.append("age before the name")  # "72-year-old Gholamhossein Shafiei"
     if len(name_tokens) == 1:
@@ -880,6 +898,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "title in apposition",
         "title before the name",
         "age before the name",
+        "place of origin",
     }
     if strong & set(evidence):
         confidence = 0.9 if "known first name" in evidence or len(set(evidence) & strong) > 1 else 0.8

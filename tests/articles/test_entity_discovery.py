@@ -322,3 +322,15 @@ def test_a_name_followed_by_a_place_word_is_a_place_not_a_person():
     people = proposed(entities, "person")
     assert not any("Khomeini" in name for name in people)
     assert "Leila Moradi" in people
+
+
+def test_a_full_name_with_its_country_or_city_is_a_new_person():
+    _article, entities = story(
+        "<p>TABRIZ – Kenya's Daniel Kiprop won the race on Friday, ahead of Ethiopia's Tesfaye "
+        "Bekele.</p><p>Amir Sadeghloo of Iran finished third.</p>"
+        "<p>Parisa Alavi of Tehran won the women's half marathon.</p>"
+    )
+    people = proposed(entities, "person")
+    assert {"Daniel Kiprop", "Tesfaye Bekele", "Amir Sadeghloo", "Parisa Alavi"} <= set(people)
+    assert "Amir Sadeghloo of Iran" not in people
+    assert all(people[name].confidence >= 0.7 for name in ("Tesfaye Bekele", "Amir Sadeghloo"))
