@@ -334,3 +334,19 @@ def test_a_full_name_with_its_country_or_city_is_a_new_person():
     assert {"Daniel Kiprop", "Tesfaye Bekele", "Amir Sadeghloo", "Parisa Alavi"} <= set(people)
     assert "Amir Sadeghloo of Iran" not in people
     assert all(people[name].confidence >= 0.7 for name in ("Tesfaye Bekele", "Amir Sadeghloo"))
+
+
+def test_a_known_bodys_office_in_a_place_is_that_body_not_a_new_one():
+    unesco = OrganizationFactory(
+        name="United Nations Educational, Scientific and Cultural Organization", acronym="UNESCO"
+    )
+    _article, entities = story(
+        "<p>The ceremony was attended by officials of the Ministry of Cultural Heritage, Tourism and "
+        "Handicrafts and the UNESCO Tehran Cluster Office.</p>"
+    )
+    assert unesco.slug in known(entities)
+    bodies = proposed(entities, "organization")
+    assert not any("UNESCO" in name for name in bodies)
+    # An office of a body the directory does not have stays a proposal.
+    _article, entities = story("<p>Staff of the WXYZ Tehran Regional Office met on Monday.</p>")
+    assert "WXYZ Tehran Regional Office" in proposed(entities, "organization")
