@@ -835,8 +835,12 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
     if before.lower() == "of" and "honorific" not in evidence:
         return None
-    # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name.
-    if len(name_tokens) >= 2 and is_place(name_tokens[0]) and not is_given_name(name_tokens[0]):
+    # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
+    # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),
+    # which resolution decides: such a pair is kept, too weak to propose on its own.
+    place_first = len(name_tokens) >= 2 and is_place(name_tokens[0]) and not is_given_name(name_tokens[0])
+    surname_like = len(name_tokens) == 2 and not is_place(name_tokens[-1]) and name_tokens[-1][1:].islower()
+    if place_first and not surname_like:
         return None
     if any(w.isupper() and len(w) > 1 for w in name_tokens):
         return None
@@ -900,7 +904,9 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "age before the name",
         "place of origin",
     }
-    if strong & set(evidence):
+    if place_first:
+        confidence = 0.3
+    elif strong & set(evidence):
         confidence = 0.9 if "known first name" in evidence or len(set(evidence) & strong) > 1 else 0.8
     elif "known first name" in evidence:
         confidence = 0.7

@@ -350,3 +350,14 @@ def test_a_known_bodys_office_in_a_place_is_that_body_not_a_new_one():
     # An office of a body the directory does not have stays a proposal.
     _article, entities = story("<p>Staff of the WXYZ Tehran Regional Office met on Monday.</p>")
     assert "WXYZ Tehran Regional Office" in proposed(entities, "organization")
+
+
+def test_a_first_name_that_is_also_a_place_is_a_person_once_quoted_by_surname():
+    _article, entities = story(
+        "<p>ZIRAB – In the yard of a school in Zirab, Golbahar Ahmadi hangs washing on a line.</p>"
+        "<p>“When the sun came up, the kitchen was under the mud,” Ahmadi said.</p>"
+    )
+    assert "Golbahar Ahmadi" in proposed(entities, "person")
+    # Without the later quote, a place in front of a name proposes no one.
+    _article, entities = story("<p>In Zirab, Golbahar Ahmadi hangs washing on a line.</p>")
+    assert "Golbahar Ahmadi" not in proposed(entities, "person")
