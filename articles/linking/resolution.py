@@ -23,6 +23,7 @@ from articles.linking.finder import EntityMatcher
 from organizations.duplicates import likely_duplicate
 from organizations.models import Affiliation, Event, Organization, OrganizationAlias, Person, PersonAlias
 from organizations.names import (
+    is_acronym,
     loose_word,
     name_key,
     name_words,
@@ -30,6 +31,7 @@ from organizations.names import (
     spelling_key,
     spelling_variant,
 )
+from organizations.places import is_place
 
 #: Below this confidence a name is not proposed at all (a capitalised pair with no other sign).
 PROPOSE_AT = 0.5
@@ -360,6 +362,9 @@ def _resolve_organization(
     short = _short_form_of(mention.name, directory, in_story)
     if short is not None:
         return known("organization", short, mention.sentence, mention.text, "short form")
+    parent = _local_office_of(mention.name, directory)
+    if parent is not None:
+        return known("organization", parent, mention.sentence, mention.text, "local office")
     if "short form" in mention.evidence:
         return None  # "the Health Ministry" that is no known body's short form: not a name to propose
     item = proposals.get(("organization", key))
@@ -374,6 +379,21 @@ def _resolve_organization(
     item.confidence = max(item.confidence, mention.confidence)
     item.add(mention, mention.text)
     return item
+
+
+_OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
+
+
+def _local_office_of(name: str, directory: Directory) -> int | None:
+    """ "UNESCO Tehran Cluster Office": a known body's acronym, a place, an office noun — the body's
+    office in that place, linked as the body itself until the directory has the office."""
+    words = name.split()
+    if len(words) < 3 or not is_acronym(words[0]) or not is_place(words[1]):
+        return None
+    if words[-1].lower() not in _OFFICE_HEADS:
+        return None
+    hits = [pk for kind, pk in directory.matcher.by_acronym.get(words[0], set()) if kind == "organization"]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _organization_of(mention: Mention, directory: Directory, by_acronym: dict[str, Found]):

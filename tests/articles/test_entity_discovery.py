@@ -278,3 +278,86 @@ def test_person_alias_spelling_found_in_text_is_not_proposed():
     )
     assert person.slug in known(entities)
     assert proposed(entities, "person") == {}
+
+
+def test_lower_case_bodies_of_a_place_are_proposed_under_one_name():
+    _article, entities = story(
+        "<p>The Khuzestan governorate closed government offices on Sunday.</p>"
+        "<p>Alireza Mehrabi, spokesman of the Tehran emergency medical services, said 20 people were "
+        "treated.</p>"
+        "<p>Saeed Ghanbari spoke at the East Azerbaijan sports department on Monday.</p>"
+        "<p>The Mazandaran provincial planning council approved the budget.</p>"
+        "<p>Siavash Rahimzadeh, head of the veterinary department of Gilan, said farms were closed.</p>"
+    )
+    bodies = proposed(entities, "organization")
+    assert {
+        "Khuzestan governorate",
+        "Tehran emergency medical services",
+        "East Azerbaijan sports department",
+        "Mazandaran provincial planning council",
+        "Gilan veterinary department",  # "the veterinary department of Gilan", in one word order
+    } <= set(bodies)
+    # The province's name is whole: no partial "Azerbaijan sports department".
+    assert "Azerbaijan sports department" not in bodies
+    # A place with a bare office noun names no one body.
+    _article, entities = story("<p>The Tehran office was closed on Friday.</p>")
+    assert "Tehran office" not in proposed(entities, "organization")
+
+
+def test_two_bodies_joined_by_and_the_are_two_proposals():
+    _article, entities = story(
+        "<p>The tournament is organised by the Chess Federation of Iran and the Kish Free Zone "
+        "Organization, officials said.</p>"
+    )
+    bodies = proposed(entities, "organization")
+    assert {"Chess Federation of Iran", "Kish Free Zone Organization"} <= set(bodies)
+    assert not any(" and the " in name for name in bodies)
+
+
+def test_a_name_followed_by_a_place_word_is_a_place_not_a_person():
+    _article, entities = story(
+        "<p>The fair opened on Wednesday at the Imam Khomeini Mosalla, the organisers said.</p>"
+        "<p>Pilgrims left from Imam Khomeini Airport on Tuesday, said Dr. Leila Moradi.</p>"
+    )
+    people = proposed(entities, "person")
+    assert not any("Khomeini" in name for name in people)
+    assert "Leila Moradi" in people
+
+
+def test_a_full_name_with_its_country_or_city_is_a_new_person():
+    _article, entities = story(
+        "<p>TABRIZ – Kenya's Daniel Kiprop won the race on Friday, ahead of Ethiopia's Tesfaye "
+        "Bekele.</p><p>Amir Sadeghloo of Iran finished third.</p>"
+        "<p>Parisa Alavi of Tehran won the women's half marathon.</p>"
+    )
+    people = proposed(entities, "person")
+    assert {"Daniel Kiprop", "Tesfaye Bekele", "Amir Sadeghloo", "Parisa Alavi"} <= set(people)
+    assert "Amir Sadeghloo of Iran" not in people
+    assert all(people[name].confidence >= 0.7 for name in ("Tesfaye Bekele", "Amir Sadeghloo"))
+
+
+def test_a_known_bodys_office_in_a_place_is_that_body_not_a_new_one():
+    unesco = OrganizationFactory(
+        name="United Nations Educational, Scientific and Cultural Organization", acronym="UNESCO"
+    )
+    _article, entities = story(
+        "<p>The ceremony was attended by officials of the Ministry of Cultural Heritage, Tourism and "
+        "Handicrafts and the UNESCO Tehran Cluster Office.</p>"
+    )
+    assert unesco.slug in known(entities)
+    bodies = proposed(entities, "organization")
+    assert not any("UNESCO" in name for name in bodies)
+    # An office of a body the directory does not have stays a proposal.
+    _article, entities = story("<p>Staff of the WXYZ Tehran Regional Office met on Monday.</p>")
+    assert "WXYZ Tehran Regional Office" in proposed(entities, "organization")
+
+
+def test_a_first_name_that_is_also_a_place_is_a_person_once_quoted_by_surname():
+    _article, entities = story(
+        "<p>ZIRAB – In the yard of a school in Zirab, Golbahar Ahmadi hangs washing on a line.</p>"
+        "<p>“When the sun came up, the kitchen was under the mud,” Ahmadi said.</p>"
+    )
+    assert "Golbahar Ahmadi" in proposed(entities, "person")
+    # Without the later quote, a place in front of a name proposes no one.
+    _article, entities = story("<p>In Zirab, Golbahar Ahmadi hangs washing on a line.</p>")
+    assert "Golbahar Ahmadi" not in proposed(entities, "person")
