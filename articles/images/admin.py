@@ -93,7 +93,8 @@ class ImageUploadForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk and self.instance.file:
+        # Read-only for someone who may only view the picture: no focal-point field then.
+        if self.instance.pk and self.instance.file and "focal_x" in self.fields:
             self.fields["focal_x"].widget.picture_url = self.instance.file.url
 
     def clean_file(self):

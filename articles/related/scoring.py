@@ -85,7 +85,7 @@ BACKGROUND_BOUNDS = (0.03, 0.06)
 #: statistics say little: there shared entities alone may make stories related).
 BACKGROUND_DEFAULT = 0.04
 #: A candidate is related when its text cosine is at least this many times the background...
-MIN_LIFT = 4.0
+MIN_LIFT = 3.0
 #: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
 ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
