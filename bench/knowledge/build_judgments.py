@@ -1,24 +1,18 @@
-"""Writes judgments.jsonl from the editor's judgments below.
+"""Writes judgments.jsonl from the editor's judgments below (the checks and the format are in
+bench/judgments.py).
 
     python3 bench/knowledge/build_judgments.py
-
-Quote texts are copied from the stories, so they match character for character; every name form
-listed must occur in its story, and every quote needs a speaker among the story's entities.
 """
 
-import json
-import re
-from collections import Counter
+import sys
 from pathlib import Path
 
-D = Path(__file__).resolve().parent
-PER, ORG, EV = "person", "organization", "event"
-SEED = {json.loads(x)["slug"] for x in (D / "seed/entities.jsonl").read_text().splitlines() if x.strip()}
-J = {}
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
+from bench.judgments import EV, ORG, PER, Judgments
 
-def s(file, cluster, speakers, ents, dup=None):
-    J[file] = (cluster, speakers, ents, dup)
+judgments = Judgments(Path(__file__).resolve().parent)
+s = judgments.story
 
 
 s(
@@ -651,38 +645,4 @@ s(
     ],
 )
 
-out = []
-problems = 0
-for file in sorted(J):
-    cluster, speakers, ents, dup = J[file]
-    text = (D / "stories" / f"{file}.txt").read_text()
-    quoted = re.findall(r"“([^”]+)”", text)
-    assert len(quoted) == len(speakers), (file, len(quoted), speakers)
-    for _eid, _kind, _role, names in ents:
-        for n in names:
-            if n not in text:
-                print("NOT IN TEXT", file, n)
-                problems += 1
-    ids = {e[0] for e in ents}
-    quotes = []
-    for q, sp in zip(quoted, speakers, strict=True):
-        if sp is None:
-            continue
-        assert sp in ids, (file, sp)
-        quotes.append({"speaker": sp, "text": q})
-    out.append(
-        {
-            "file": f"stories/{file}.txt",
-            "cluster": cluster,
-            "near_duplicate_of": f"stories/{dup}.txt" if dup else None,
-            "entities": [
-                {"id": e, "kind": k, "role": r, "names": n, "known": e in SEED} for e, k, r, n in ents
-            ],
-            "quotes": quotes,
-        }
-    )
-(D / "judgments.jsonl").write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in out))
-print(len(out), "stories;", problems, "problems")
-print(Counter(o["cluster"] for o in out))
-allents = {(e["id"], e["kind"]) for o in out for e in o["entities"] if e["kind"] != "event"}
-print("people/orgs", len(allents), "known", sum(1 for e in allents if e[0] in SEED))
+judgments.write()
