@@ -525,7 +525,12 @@ s(
         ("rai", ORG, "about", ["Islamic Republic of Iran Railways", "RAI"]),
         ("hossein-kazemi", PER, "quoted", ["Hossein Kazemi", "Kazemi"]),
         ("irna", ORG, "mentions", ["IRNA"]),
-        ("cdtic", ORG, "mentions", ["Construction and Development of Transportation Infrastructures Company", "CDTIC"]),
+        (
+            "cdtic",
+            ORG,
+            "mentions",
+            ["Construction and Development of Transportation Infrastructures Company", "CDTIC"],
+        ),
         ("reza-hashemnejad", PER, "quoted", ["Reza Hashemnejad", "Hashemnejad"]),
     ],
 )
@@ -591,7 +596,12 @@ s(
     None,
     ["hossein-bahmani"],
     [
-        ("hamedan-abfa", ORG, "about", ["Hamedan Water and Wastewater Company", "provincial water and wastewater company of Hamedan"]),
+        (
+            "hamedan-abfa",
+            ORG,
+            "about",
+            ["Hamedan Water and Wastewater Company", "provincial water and wastewater company of Hamedan"],
+        ),
         ("hossein-bahmani", PER, "quoted", ["Hossein Bahmani", "Bahmani"]),
         ("irimo", ORG, "mentions", ["Iranian Meteorological Organization"]),
     ],
@@ -634,7 +644,12 @@ s(
         ("supreme-labour-council", ORG, "about", ["Supreme Labour Council"]),
         ("davoud-jahangiri", PER, "quoted", ["Davood Jahangiri", "Jahangiri"]),
         ("workers-house", ORG, "mentions", ["Workers' House"]),
-        ("iccima", ORG, "mentions", ["Iran Chamber of Commerce, Industries, Mines and Agriculture", "ICCIMA"]),
+        (
+            "iccima",
+            ORG,
+            "mentions",
+            ["Iran Chamber of Commerce, Industries, Mines and Agriculture", "ICCIMA"],
+        ),
         ("sso", ORG, "mentions", ["Social Security Organization"]),
     ],
 )
@@ -655,7 +670,12 @@ s(
     ["khadijeh-bakhtiari", "mehdi-sohrabi"],
     [
         ("zagros-storytelling-festival-2026", EV, "about", ["Zagros Storytelling Festival", "festival"]),
-        ("iidcya", ORG, "mentions", ["Institute for the Intellectual Development of Children and Young Adults"]),
+        (
+            "iidcya",
+            ORG,
+            "mentions",
+            ["Institute for the Intellectual Development of Children and Young Adults"],
+        ),
         ("khadijeh-bakhtiari", PER, "quoted", ["Khadijeh Bakhtiari"]),
         ("mehdi-sohrabi", PER, "quoted", ["Mehdi Sohrabi", "Sohrabi"]),
     ],
