@@ -96,7 +96,14 @@ class NewsRssFeed(Rss201rev2Feed):
 
 
 class NewsAtomFeed(Atom1Feed):
-    """Atom 1.0 with one ``author`` element per author (the feed's own author covers the rest)."""
+    """Atom 1.0 with one ``author`` element per author (the feed's own author covers the rest) and
+    each entry's language (``xml:lang="fa"`` on a Persian story)."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
