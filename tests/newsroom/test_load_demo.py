@@ -303,3 +303,8 @@ def test_load_demo_refuses_a_port_already_in_use_before_printing_it(demo_newsroo
 def test_load_demo_refuses_an_address_it_cannot_serve(demo_newsroom, address, message):
     with pytest.raises(CommandError, match=message):
         call_command("load_demo", "--address", address, stdout=io.StringIO())
+
+
+def test_demo_native_names_read_right_to_left_in_their_language(demo_newsroom, client):
+    html = client.get("/people/pirhossein-kolivand/").text
+    assert '<span lang="fa" dir="rtl">پیرحسین کولیوند</span>' in html
