@@ -4,42 +4,54 @@ PYTHON ?= $(shell command -v python3.12 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# `make run PORT=8001` (or HOST=0.0.0.0 to be reached from other machines).
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: help setup browser-deps cluster-deps run test test-fast test-cluster lint migrate worker db-stop clean
 
 help:
-	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000"
+	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000 (PORT=8001 for another port)"
 	@echo "make test   set up and run every check: ruff, migrations, the test suite"
 	@echo "make test-fast   the suite without the slow (browser and scale) tests"
 	@echo "make test-cluster   two app nodes, two workers, a replica, Redis and S3 on loopback"
 
+# One line per step; pip itself stays quiet unless something fails.
 $(STAMP): pyproject.toml
+	@echo "setup: checking for Python 3.12 ($(PYTHON))"
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 12) else "Newsroom needs Python 3.12; found " + sys.version.split()[0] + ". Set PYTHON=/path/to/python3.12.")'
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	@echo "setup: creating the virtual environment in $(VENV)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "setup: upgrading pip"
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@echo "setup: installing Newsroom and its pinned packages (pyproject.toml; a few minutes the first time)"
+	@$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	@touch $(STAMP)
+	@echo "setup: Python packages installed"
 
 setup: $(STAMP) browser-deps
 
 # Browser tests use Debian's Chromium; Node packages (validators) come from package-lock.json.
 browser-deps:
 	@if [ ! -x /usr/bin/chromium ]; then \
-	  echo "Installing Chromium for the browser tests (apt-get)"; \
+	  echo "setup: installing Chromium for the browser tests (apt-get)"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	  || echo "Could not install chromium; browser tests will be skipped with a notice"; \
 	fi
 	@if [ -f package-lock.json ] && [ ! -f node_modules/.package-lock.json -o package-lock.json -nt node_modules/.package-lock.json ]; then \
+	  echo "setup: installing the Node packages of the HTML and CSS validators (npm ci)"; \
 	  npm ci --no-audit --no-fund --loglevel=error; \
 	fi
 
 migrate: setup
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
+	@echo "Applying database migrations"
+	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py migrate --noinput
 
+# load_demo checks that HOST:PORT is free and prints the addresses runserver is about to serve.
 run: migrate
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py load_demo --demo-user
-	@echo "Serving http://127.0.0.1:8000  (Ctrl-C to stop)"
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+	@echo "Loading the demo newsroom"
+	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py load_demo --demo-user --address $(HOST):$(PORT)
+	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -5,6 +5,8 @@ redirect chain: both old slugs redirect to the current URL in one hop.
 """
 
 from django.db import models, transaction
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 
 class OldSlug(models.Model):
@@ -49,22 +51,41 @@ class SlugHistoryMixin(models.Model):
         return instance
 
 
+def old_slug_redirect(request, queryset, slug: str | None) -> HttpResponsePermanentRedirect | None:
+    """The address just asked for under the object's current slug, query string kept, when ``slug``
+    is an old slug of an object in ``queryset`` (what readers may see); None otherwise.
+
+    The same view is reversed with the current slug, so every address under an object (its page,
+    ``related/``, ``feed/``, ``feed/atom/``, ``feed/json/``) moves with it.
+    """
+    model = queryset.model
+    if not slug or not getattr(model, "old_slug_model_name", ""):
+        return None
+    history = model._meta.apps.get_model(model._meta.app_label, model.old_slug_model_name)
+    owner_id = history.objects.filter(slug=slug).values_list("owner_id", flat=True).first()
+    current = queryset.filter(pk=owner_id).values_list("slug", flat=True).first() if owner_id else None
+    match = request.resolver_match
+    if current is None or match is None:
+        return None
+    location = reverse(match.view_name, args=match.args, kwargs={**match.kwargs, "slug": current})
+    query = request.META.get("QUERY_STRING", "")
+    # 301, not 302: search engines and feed readers must move to the new address for good; the
+    # query string (a page number, a campaign tag) is the reader's and goes along.
+    return HttpResponsePermanentRedirect(f"{location}?{query}" if query else location)
+
+
 class OldSlugRedirectMixin:
-    """For detail views: an old slug answers 301 to the object's current URL, if it is visible."""
+    """For views of one object by ``slug``: an old slug answers 301 to the same view under the current
+    slug, if the object is visible (``old_slug_queryset``, by default the view's own queryset)."""
+
+    def old_slug_queryset(self):
+        return self.get_queryset()
 
     def get(self, request, *args, **kwargs):
-        from django.http import Http404, HttpResponsePermanentRedirect
-
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            model = self.get_queryset().model
-            history = model._meta.apps.get_model(model._meta.app_label, model.old_slug_model_name)
-            owner_id = (
-                history.objects.filter(slug=kwargs.get("slug")).values_list("owner_id", flat=True).first()
-            )
-            target = self.get_queryset().filter(pk=owner_id).first() if owner_id else None
-            if target is None:
+            response = old_slug_redirect(request, self.old_slug_queryset(), kwargs.get("slug"))
+            if response is None:
                 raise
-            # 301, not 302: search engines and feed readers must move to the new address for good.
-            return HttpResponsePermanentRedirect(target.get_absolute_url())
+            return response

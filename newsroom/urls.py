@@ -18,6 +18,9 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("metrics", metrics.metrics, name="metrics"),
+    path("favicon.ico", views.favicon_ico, name="favicon_ico"),
+    path("favicon.svg", views.favicon_svg, name="favicon_svg"),
+    path("apple-touch-icon.png", views.apple_touch_icon, name="apple_touch_icon"),
     path("admin/", admin.site.urls),
     path("", include("website.urls")),
 ]

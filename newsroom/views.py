@@ -1,7 +1,7 @@
-"""Site-wide views: liveness (/healthz) and readiness (/readyz)."""
+"""Site-wide views: liveness (/healthz), readiness (/readyz), the site's icons."""
 
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -56,3 +56,35 @@ def server_error(request):
 
     name = "admin/500.html" if request.path.startswith("/admin/") else "500.html"
     return HttpResponseServerError(loader.get_template(name).render({}))
+
+
+# A day in browsers and CDNs: the icon changes with a release, not with the news.
+ICON_CACHE = "public, max-age=86400"
+
+
+@require_safe
+def favicon_ico(request):
+    """/favicon.ico: browsers and feed readers ask for it whatever the page links."""
+    from newsroom.favicon import favicon_ico as drawn
+
+    response = HttpResponse(drawn(), content_type="image/x-icon")
+    response["Cache-Control"] = ICON_CACHE
+    return response
+
+
+@require_safe
+def favicon_svg(request):
+    from newsroom.favicon import favicon_svg as drawn
+
+    response = HttpResponse(drawn(), content_type="image/svg+xml")
+    response["Cache-Control"] = ICON_CACHE
+    return response
+
+
+@require_safe
+def apple_touch_icon(request):
+    from newsroom.favicon import favicon_png
+
+    response = HttpResponse(favicon_png(), content_type="image/png")
+    response["Cache-Control"] = ICON_CACHE
+    return response

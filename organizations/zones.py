@@ -9,7 +9,8 @@ from pathlib import Path
 from zoneinfo import TZPATH, ZoneInfo, available_timezones
 
 from django.conf import settings
-from django.utils.translation import gettext as _
+
+from newsroom.dates import zone_label  # noqa: F401  (organizations name zones through the core's)
 
 #: Regions of the tz database shown in the list; the old aliases ("Iran", "Turkey", "US/Eastern",
 #: "Etc/GMT+3") stay valid values but are not offered, so each place appears once.
@@ -74,16 +75,6 @@ def zone_or_utc(name: str) -> ZoneInfo:
         return ZoneInfo(name)
     except (KeyError, ValueError):
         return ZoneInfo("UTC")
-
-
-def zone_label(name: str) -> str:
-    """The zone as a reader says it: "Istanbul time", "New York time", "UTC"."""
-    if not name or name.upper() in {"UTC", "ETC/UTC", "GMT", "ETC/GMT"}:
-        return "UTC"
-    place = name.rsplit("/", 1)[-1].replace("_", " ")
-    if place.upper().startswith(("GMT", "UTC")):
-        return place
-    return _("%(place)s time") % {"place": place}
 
 
 def canonical_zone(value: str) -> str | None:

@@ -6,8 +6,9 @@ slugs that already exist); only then is anything written, in one transaction.
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from zoneinfo import ZoneInfo
+from zoneinfo import ZoneInfo, available_timezones
 
+from django.conf import settings
 from django.db import transaction
 
 from articles.changes import content_changed
@@ -38,6 +39,7 @@ from organizations.models import (
     PersonSlug,
 )
 from organizations.names import normalize_name
+from organizations.zones import canonical_zone
 
 TIMES = {"created_at", "updated_at"}
 SECTION_FIELDS = {"type", "slug", "name", "description", "position"}
@@ -221,14 +223,27 @@ def read_person(record: Record) -> Entry:
     )
 
 
+def _event_zone(record: Record) -> tuple[str, ZoneInfo]:
+    """The event's zone: its ``timezone``, or the newsroom's when the record names none.
+
+    A time without an offset is read in it (09:30 for an event in Europe/Istanbul is 09:30 Istanbul
+    time), never in UTC. A name the tz database does not know is a problem on the line.
+    """
+    zone_name = record.text("timezone") or settings.TIME_ZONE
+    if zone_name in available_timezones():
+        return zone_name, ZoneInfo(zone_name)
+    meant = canonical_zone(zone_name)
+    hint = f" Did you mean {meant}?" if meant else ""
+    record.problem(
+        "timezone",
+        f"{zone_name!r} is not a timezone name; use one like Europe/Istanbul or Asia/Tehran.{hint}",
+    )
+    return zone_name, ZoneInfo(settings.TIME_ZONE)
+
+
 def read_event(record: Record) -> Entry:
     slug, times = _common(record, EVENT_FIELDS)
-    zone_name = record.text("timezone", "UTC")
-    try:
-        zone = ZoneInfo(zone_name)
-    except (KeyError, ValueError):
-        record.problem("timezone", f"{zone_name!r} is not a timezone name such as Asia/Tehran.")
-        zone = ZoneInfo("UTC")
+    zone_name, zone = _event_zone(record)
     starts_at = record.moment("starts_at", zone=zone)
     if record.data.get("starts_at") in (None, ""):
         record.problem("starts_at", "is required.")

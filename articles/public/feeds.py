@@ -17,7 +17,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, SyndicationFeed
@@ -28,6 +28,7 @@ from articles.models import Article, Byline, Section
 from articles.public.views import listing_queryset, public_tag_or_404
 from newsroom.absolute_urls import absolute_url
 from newsroom.cache import depends_on
+from newsroom.slugs import old_slug_redirect
 
 FEED_SIZE = 50
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -95,7 +96,14 @@ class NewsRssFeed(Rss201rev2Feed):
 
 
 class NewsAtomFeed(Atom1Feed):
-    """Atom 1.0 with one ``author`` element per author (the feed's own author covers the rest)."""
+    """Atom 1.0 with one ``author`` element per author (the feed's own author covers the rest) and
+    each entry's language (``xml:lang="fa"`` on a Persian story)."""
+
+    def item_attributes(self, item):
+        attributes = super().item_attributes(item)
+        if item.get("language"):
+            attributes["xml:lang"] = item["language"]
+        return attributes
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -319,6 +327,16 @@ class EntityFeed(ArticleFeed):
 
     model = None
     articles_for = None
+
+    def __call__(self, request, *args, **kwargs):
+        try:
+            return super().__call__(request, *args, **kwargs)
+        except Http404:
+            # An old or merged-away slug: 301 to this feed under the current one.
+            response = old_slug_redirect(request, self.model.objects.all(), kwargs.get("slug"))
+            if response is None:
+                raise
+            return response
 
     def get_about(self, slug):
         return get_object_or_404(self.model, slug=slug)

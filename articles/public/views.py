@@ -143,11 +143,14 @@ def neighbour(article: Article, *, newer: bool) -> Article | None:
     return candidates.order_by(*order).only("headline", "slug", "published_at").first()
 
 
-class RelatedListView(ListView):
+class RelatedListView(OldSlugRedirectMixin, ListView):
     """/articles/<slug>/related/: every stored related article, with why it is related."""
 
     template_name = "articles/article_related.html"
     context_object_name = "entries"
+
+    def old_slug_queryset(self):
+        return Article.objects.published()
 
     def get_queryset(self):
         self.article = get_object_or_404(Article.objects.published(), slug=self.kwargs["slug"])

@@ -191,3 +191,17 @@ def test_feed_query_count_is_fixed(client, django_assert_num_queries, url):
     # articles, their authors, their tags
     with django_assert_num_queries(3):
         client.get(url)
+
+
+def test_a_persian_story_is_marked_persian_in_atom_and_json_feeds(client):
+    section = SectionFactory(slug="iran", name="Iran")
+    ArticleFactory(headline="کاروان امدادی به روستاها رسید", language="fa", section=section)
+    ArticleFactory(headline="Convoy reaches the villages", language="en", section=section)
+    _, atom = parse(client, "/sections/iran/feed/atom/")
+    languages = {entry.title: entry.title_detail.language for entry in atom.entries}
+    assert languages["کاروان امدادی به روستاها رسید"] == "fa"
+    items = json.loads(client.get("/sections/iran/feed/json/").content)["items"]
+    assert {item["title"]: item["language"] for item in items} == {
+        "کاروان امدادی به روستاها رسید": "fa",
+        "Convoy reaches the villages": "en",
+    }

@@ -43,3 +43,65 @@ def test_unknown_slug_is_a_404_in_the_site_design(client):
     response = client.get("/people/nobody-by-this-name/")
     assert response.status_code == 404
     assert "Page not found" in response.text
+
+
+SUB_URLS = ["", "feed/", "feed/atom/", "feed/json/"]
+
+
+@pytest.mark.parametrize(
+    ("factory", "prefix"),
+    [(PersonFactory, "/people/"), (OrganizationFactory, "/organizations/"), (EventFactory, "/events/")],
+)
+@pytest.mark.parametrize("sub", SUB_URLS)
+def test_every_address_under_an_old_entity_slug_moves_with_its_query_string(client, factory, prefix, sub):
+    entity = factory(slug="old-name")
+    entity.slug = "new-name"
+    entity.save()
+    response = client.get(f"{prefix}old-name/{sub}?page=2&utm_source=mail")
+    assert response.status_code == 301
+    assert response["Location"] == f"{prefix}new-name/{sub}?page=2&utm_source=mail"
+
+
+@pytest.mark.parametrize("sub", ["", "related/"])
+def test_every_address_under_an_old_article_slug_moves_with_its_query_string(client, sub):
+    article = ArticleFactory(slug="old-headline")
+    article.slug = "new-headline"
+    article.save()
+    response = client.get(f"/articles/old-headline/{sub}?ref=newsletter&x=%C3%A9")
+    assert response.status_code == 301
+    assert response["Location"] == f"/articles/new-headline/{sub}?ref=newsletter&x=%C3%A9"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_the_related_page_of_an_old_slug_of_a_hidden_article_stays_a_404(client):
+    article = ArticleFactory(slug="before")
+    article.slug = "after"
+    article.status = "draft"
+    article.save()
+    assert client.get("/articles/before/related/").status_code == 404
+    assert client.get("/articles/before/").status_code == 404
+
+
+@pytest.mark.parametrize("sub", SUB_URLS)
+def test_a_merged_persons_addresses_answer_301_to_the_kept_person(client, sub):
+    from organizations.merge import entity_merge
+
+    keep = PersonFactory(slug="pirhossein-kolivand", name="Pirhossein Kolivand")
+    drop = PersonFactory(slug="p-kolivand", name="P. Kolivand")
+    entity_merge(kind="person", keep=keep, drop=drop)
+    response = client.get(f"/people/p-kolivand/{sub}?page=1")
+    assert response.status_code == 301
+    assert response["Location"] == f"/people/pirhossein-kolivand/{sub}?page=1"
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_a_redirect_without_a_query_string_adds_no_question_mark(client):
+    person = PersonFactory(slug="first")
+    person.slug = "second"
+    person.save()
+    assert client.get("/people/first/feed/atom/")["Location"] == "/people/second/feed/atom/"
+
+
+def test_an_unknown_slug_under_feed_is_still_a_404(client):
+    assert client.get("/people/nobody-at-all/feed/json/").status_code == 404
+    assert client.get("/articles/nothing-here/related/").status_code == 404

@@ -5,6 +5,7 @@ The demo is loaded once for the module (``demo_newsroom``); each test runs in it
 
 import io
 import shutil
+import socket
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -266,3 +267,44 @@ def test_most_demo_stories_have_a_drawn_picture_with_words_and_renditions(demo_n
     article = with_picture.first()
     page = client.get(article.get_absolute_url()).text
     assert '"image": ["http://testserver/media/images/' in page
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_load_demo_prints_the_address_make_run_serves(demo_newsroom, settings, client):
+    settings.DEBUG = True
+    port = _free_port()
+    out = io.StringIO()
+    call_command("load_demo", "--demo-user", "--address", f"127.0.0.1:{port}", stdout=out)
+    assert f"Serving http://127.0.0.1:{port}/  (Ctrl-C to stop)" in out.getvalue()
+    assert f"Admin: http://127.0.0.1:{port}/admin/" in out.getvalue()
+    assert "8000" not in out.getvalue()
+
+
+def test_load_demo_refuses_a_port_already_in_use_before_printing_it(demo_newsroom):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        out = io.StringIO()
+        with pytest.raises(CommandError, match=f"Port {port} is already in use.*make run PORT={port + 1}"):
+            call_command("load_demo", "--address", f"127.0.0.1:{port}", stdout=out)
+    assert "Serving" not in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("address", "message"),
+    [("localhost:99999", "Port 99999 is not between 1 and 65535"), ("no port", "is not an address")],
+)
+def test_load_demo_refuses_an_address_it_cannot_serve(demo_newsroom, address, message):
+    with pytest.raises(CommandError, match=message):
+        call_command("load_demo", "--address", address, stdout=io.StringIO())
+
+
+def test_demo_native_names_read_right_to_left_in_their_language(demo_newsroom, client):
+    html = client.get("/people/pirhossein-kolivand/").text
+    assert '<span lang="fa" dir="rtl">پیرحسین کولیوند</span>' in html
