@@ -64,11 +64,12 @@ def _read(key: str):
     return entry
 
 
-def cached_fragment(key: str, render: Callable[[], tuple[Any, float | None]], *, cache: bool = True):
+def cached_fragment(key: str, render: Callable[[], tuple[Any, Any]], *, cache: bool = True):
     """The value of the fragment under KEY: kept, or ``render()`` now and kept.
 
     ``render`` returns ``(value, seconds)``: the value (picklable) and how long at most it stays
-    true (None: until a key it depends on changes). ``cache=False`` renders and keeps nothing.
+    true (None: until a key it depends on changes; a callable: asked only when the value is kept).
+    ``cache=False`` renders and keeps nothing.
     """
     seconds = settings.NEWSROOM_FRAGMENT_CACHE_SECONDS
     if not cache or seconds <= 0:
@@ -84,6 +85,8 @@ def cached_fragment(key: str, render: Callable[[], tuple[Any, float | None]], *,
     started_ns = time.time_ns()
     with collecting_keys() as deps:
         value, lifetime = render()
+    if callable(lifetime):  # worked out only when the fragment is kept
+        lifetime = lifetime()
     if lifetime is not None:
         seconds = min(seconds, lifetime)
     if seconds < 1:

@@ -6,8 +6,8 @@
 - **the related list**: kept by the list's version (``related:<id>``, bumped whenever the list is
   stored) and those of the stories in it (an unpublished one is gone at the next render), never
   past the moment one of them expires;
-- **the neighbours** in the section: one query on every render (a story published by the clock
-  joins them with no change to bump).
+- **the neighbours** in the section: kept a few minutes, until a story shown changes, and never past
+  the next scheduled publish or expiry (a story published by the clock joins them with nothing saved).
 
 Previews pass ``cache=False``: nothing an editor previews is read from or kept in the cache.
 """
@@ -23,10 +23,12 @@ from articles.models import Article, Byline, Quote
 from articles.public.structured_data import article_json_ld
 from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
-from newsroom.cache import depends_on, keys_of
+from newsroom.cache import depends_on, keys_of, seconds_until_next_change
 from newsroom.fragments import cached_fragment, fragment_key
 
 RELATED_ON_ARTICLE_PAGE = 6
+#: The longest previous/next links are kept (what a page in the page cache may show anyway).
+NEIGHBOURS_SECONDS = 300
 
 
 def canonical_address(article: Article, request) -> str:
@@ -99,15 +101,24 @@ def _render_related(article: Article) -> tuple[str, float | None]:
     return html, (min(expiries) - now).total_seconds() if expiries else None
 
 
-def neighbours(article: Article) -> tuple[Article | None, Article | None]:
-    """The next older and the next newer published story in the same section, in one query.
+def neighbours(article: Article, *, cache: bool = True) -> tuple[Article | None, Article | None]:
+    """The next older and the next newer published story in the same section.
 
-    Each side is a plain range on ``published_at`` that PostgreSQL walks on the
-    (section, published_at) index, stopping at the first row; stories published in the same second
-    are told apart by id.
+    Kept until either story shown changes (edited, unpublished), never past the next scheduled
+    publish or expiry, and at most ``NEIGHBOURS_SECONDS``: a story published or imported next to
+    this one appears within that time. Depending on the section's list instead would rebuild every
+    page of the section at each edit of any of its stories.
     """
     if not article.section_id or article.published_at is None:  # a draft in preview has no place yet
         return None, None
+    key = fragment_key("article-neighbours", article.pk)
+    return cached_fragment(key, lambda: _find_neighbours(article), cache=cache)
+
+
+def _find_neighbours(article: Article):
+    """One query: each side is a plain range on ``published_at`` that PostgreSQL walks on the
+    (section, published_at) index, stopping at the first row; stories published in the same second
+    are told apart by id."""
     at, pk = article.published_at, article.pk
     same_section = Article.objects.published().filter(section_id=article.section_id)
     older = (
@@ -128,4 +139,4 @@ def neighbours(article: Article) -> tuple[Article | None, Article | None]:
             previous = found
         else:
             following = found
-    return previous, following
+    return (previous, following), lambda: seconds_until_next_change(NEIGHBOURS_SECONDS)

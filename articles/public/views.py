@@ -69,8 +69,8 @@ class HomeView(TemplateView):
 
 
 class ArticleDetailView(OldSlugRedirectMixin, DetailView):
-    """/articles/<slug>/: the article row on every render; its story and related list kept by
-    version (``articles.public.article_page``), so a render with both kept runs three queries."""
+    """/articles/<slug>/: the article row on every render; its story, related list and neighbours
+    kept by version (``articles.public.article_page``), so a render with all kept runs two queries."""
 
     context_object_name = "article"
     #: The preview views set it: what an editor previews is never read from or kept in a cache.
@@ -91,7 +91,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
         article = self.object
         cache = not self.preview
         parts = story_parts(article, self.request, cache=cache)
-        previous_article, next_article = neighbours(article)
+        previous_article, next_article = neighbours(article, cache=cache)
         return super().get_context_data(
             canonical=canonical_address(article, self.request),
             parts=parts,
