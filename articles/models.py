@@ -7,7 +7,6 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -15,6 +14,7 @@ from taggit.managers import TaggableManager
 from articles.html import clean_body, validate_body_keeps_text
 from articles.images.models import Image, ImageRendition, ImageTag, TaggedImage  # noqa: F401 (models of this app)
 from articles.text import stub_reason, summarize
+from newsroom.slug_urls import slug_url
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
 from organizations.models import Event, Organization, Person
@@ -33,7 +33,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:section_detail", kwargs={"slug": self.slug})
+        return slug_url("articles:section_detail", self.slug)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -189,7 +189,7 @@ class Article(SlugHistoryMixin, VersionedModel):
         return self.headline
 
     def get_absolute_url(self) -> str:
-        return reverse("articles:article_detail", kwargs={"slug": self.slug})
+        return slug_url("articles:article_detail", self.slug)
 
     def clean(self):
         super().clean()

@@ -37,6 +37,7 @@ import hashlib
 import logging
 import math
 import time
+from contextlib import contextmanager
 from contextvars import ContextVar
 from email.utils import formatdate
 from urllib.parse import parse_qsl, urlencode
@@ -152,6 +153,51 @@ def track(model, prefix: str) -> None:
 
     _tracked[model] = prefix
     post_init.connect(_instance_loaded, sender=model, dispatch_uid=f"page-cache-track-{model._meta.label}")
+
+
+def keys_of(*instances) -> list[str]:
+    """The keys of tracked instances (``article:12``); ``None`` and untracked objects are skipped."""
+    return [
+        f"{_tracked[type(obj)]}:{obj.pk}"
+        for obj in instances
+        if obj is not None and type(obj) in _tracked and obj.pk is not None
+    ]
+
+
+@contextmanager
+def collecting_keys():
+    """Collect the keys of what is loaded (and ``depends_on``) inside the block into a set of its own.
+
+    For caches of parts of a page (``newsroom.fragments``). Nested in a page being rendered for the
+    page cache, the page depends on the collected keys too.
+    """
+    outer = _collecting.get()
+    found: set[str] = set()
+    token = _collecting.set(found)
+    try:
+        yield found
+    finally:
+        _collecting.reset(token)
+        if outer is not None:
+            outer.update(found)
+
+
+def versions_before(keys, started_ns: int) -> dict[str, int] | None:
+    """The current versions of KEYS for something rendered from ``started_ns`` on; None when one of
+    them changed since (what was rendered may show the state before that change).
+
+    A key never bumped (or evicted) starts now, as older than the render.
+    """
+    store = page_cache()
+    version_keys = [VERSION_PREFIX + key for key in keys]
+    current = store.get_many(version_keys)
+    if len(current) < len(version_keys):
+        for missing in set(version_keys) - current.keys():
+            store.add(missing, started_ns - 1, timeout=None)
+        current = store.get_many(version_keys)
+    if len(current) < len(version_keys) or any(int(v) >= started_ns for v in current.values()):
+        return None
+    return {key: int(current[VERSION_PREFIX + key]) for key in keys}
 
 
 #: A list key that every change of the objects under a prefix bumps too: a page depending on the

@@ -336,6 +336,9 @@ NEWSROOM_CACHE_S_MAXAGE = int(os.environ.get("NEWSROOM_CACHE_S_MAXAGE", "120"))
 NEWSROOM_PAGE_CACHE_STALE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_STALE_SECONDS", "60"))
 # On a miss one request renders; the others wait up to this many seconds for its copy.
 NEWSROOM_PAGE_CACHE_FILL_WAIT = float(os.environ.get("NEWSROOM_PAGE_CACHE_FILL_WAIT", "3"))
+# Parts of pages kept by the versions of what they show (newsroom/fragments.py): the longest an
+# unchanged part is kept, in seconds (0 turns it off). A change shows on the next render anyway.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("NEWSROOM_FRAGMENT_CACHE_SECONDS", str(24 * 3600)))
 
 # Operations (docs/deployment.md). /readyz answers 503 when a due task has waited longer than this.
 NEWSROOM_READY_MAX_QUEUE_AGE = int(os.environ.get("NEWSROOM_READY_MAX_QUEUE_AGE", "300"))

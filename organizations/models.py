@@ -7,10 +7,10 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Upper
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.picture_cleaning import clean_new_picture
+from newsroom.slug_urls import slug_url
 from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
 from organizations.countries import country_name, validate_country
@@ -181,7 +181,7 @@ class Organization(Entity):
     identity_constraints = frozenset({"organization_unique_name_key", "organization_unique_acronym"})
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:organization_detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:organization_detail", self.slug)
 
     @property
     def display_name(self) -> str:
@@ -222,7 +222,7 @@ class Person(Entity):
     identity_constraints = frozenset({"person_unique_name_key"})
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:person_detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:person_detail", self.slug)
 
 
 class Alias(models.Model):
@@ -431,7 +431,7 @@ class Event(SlugHistoryMixin, VersionedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("organizations:event_detail", kwargs={"slug": self.slug})
+        return slug_url("organizations:event_detail", self.slug)
 
     @property
     def country_name(self) -> str:

@@ -21,6 +21,9 @@ if os.environ.get("NEWSROOM_TEST_DB_SUFFIX"):
 # The page cache is off in tests, so a test that changes data between two requests sees the change
 # whatever path it took; tests/newsroom/test_cache.py turns it on to test it.
 NEWSROOM_PAGE_CACHE_SECONDS = 0
+# Likewise the cache of page parts (newsroom/fragments.py); tests/articles/test_article_fragments.py
+# turns it on.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = 0
 
 # The production default without REDIS_URL (the shared file cache), in a folder of this run's own.
 if CACHES["default"]["BACKEND"] == "newsroom.file_cache.SharedFileCache":  # noqa: F405

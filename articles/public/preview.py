@@ -38,6 +38,8 @@ def article_id_from_token(token: str) -> int:
 class PreviewMixin:
     """Renders the real article page, marked as a preview, uncached and unindexed."""
 
+    preview = True
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(preview=True, **kwargs)
 

@@ -7,17 +7,10 @@ from django.shortcuts import get_object_or_404
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.images.body import body_with_pictures
 from articles.images.pictures import CARD_RATIO
-from articles.links import ENTITY_LINKS
-from articles.models import (
-    Article,
-    Byline,
-    ImageRendition,
-    Quote,
-    Section,
-)
-from articles.public.structured_data import article_json_ld, website_json_ld
+from articles.models import Article, ImageRendition, Section
+from articles.public.article_page import canonical_address, neighbours, related_part, story_parts
+from articles.public.structured_data import website_json_ld
 from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
 from newsroom.cache import depends_on
@@ -25,7 +18,6 @@ from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
 LISTING_PAGE_SIZE = 20
-RELATED_ON_ARTICLE_PAGE = 6
 
 
 def listing_queryset():
@@ -77,7 +69,12 @@ class HomeView(TemplateView):
 
 
 class ArticleDetailView(OldSlugRedirectMixin, DetailView):
+    """/articles/<slug>/: the article row on every render; its story, related list and neighbours
+    kept by version (``articles.public.article_page``), so a render with all kept runs two queries."""
+
     context_object_name = "article"
+    #: The preview views set it: what an editor previews is never read from or kept in a cache.
+    preview = False
 
     def get_base_queryset(self):
         """The articles this page may show: published ones (the preview views widen it)."""
@@ -87,60 +84,23 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
         return (
             self.get_base_queryset()
             .select_related("section", "lead_image", "source_organization")
-            .prefetch_related(
-                Prefetch(
-                    "bylines", queryset=Byline.objects.select_related("person").order_by("position", "id")
-                ),
-                *(Prefetch(link.article_relation, queryset=link.page_links()) for link in ENTITY_LINKS),
-                Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-                "tags",
-                "lead_image__renditions",
-            )
+            .defer("search_vector")
         )
 
     def get_context_data(self, **kwargs):
         article = self.object
-        links = {"about": [], "mentions": []}
-        for kind in ENTITY_LINKS:
-            for link in kind.links_of(article):
-                entity = getattr(link, kind.field)
-                bucket = "mentions" if link.role == "mentions" else "about"
-                if entity not in links[bucket]:
-                    links[bucket].append(entity)
-        links["mentions"] = [e for e in links["mentions"] if e not in links["about"]]
-        canonical = article.canonical_url or self.request.build_absolute_uri(article.get_absolute_url())
+        cache = not self.preview
+        parts = story_parts(article, self.request, cache=cache)
+        previous_article, next_article = neighbours(article, cache=cache)
         return super().get_context_data(
-            canonical=canonical,
-            body_html=body_with_pictures(article.body),
-            json_ld=article_json_ld(
-                article, self.request, about=links["about"], mentions=links["mentions"], canonical=canonical
-            ),
-            about=links["about"],
-            mentions=links["mentions"],
-            related=attach_reasons(related_queryset(article)[:RELATED_ON_ARTICLE_PAGE]),
-            previous_article=neighbour(article, newer=False),
-            next_article=neighbour(article, newer=True),
+            canonical=canonical_address(article, self.request),
+            parts=parts,
+            json_ld=parts["json_ld"],
+            related_html=related_part(article, cache=cache),
+            previous_article=previous_article,
+            next_article=next_article,
             **kwargs,
         )
-
-
-def neighbour(article: Article, *, newer: bool) -> Article | None:
-    """The next newer (or older) published story in the same section.
-
-    A plain range on ``published_at`` lets PostgreSQL walk the (section, published_at) index and
-    stop at the first row; stories published in the same second are told apart by id.
-    """
-    if not article.section_id or article.published_at is None:  # a draft in preview has no place yet
-        return None
-    at, pk = article.published_at, article.pk
-    candidates = Article.objects.published().filter(section_id=article.section_id)
-    if newer:
-        candidates = candidates.filter(published_at__gte=at).exclude(published_at=at, pk__lte=pk)
-        order = ["published_at", "id"]
-    else:
-        candidates = candidates.filter(published_at__lte=at).exclude(published_at=at, pk__gte=pk)
-        order = ["-published_at", "-id"]
-    return candidates.order_by(*order).only("headline", "slug", "published_at").first()
 
 
 class RelatedListView(OldSlugRedirectMixin, ListView):

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from taggit.models import Tag
 
 from articles.links import BY_KIND, ENTITY_LINKS
+from newsroom.cache import depends_on
 
 _KIND_NUMBER = {"tag": 0, **{link.kind: link.number for link in ENTITY_LINKS}}
 MAX_NAMES = 3
@@ -50,6 +51,8 @@ def _names(items: Iterable[dict]) -> dict[tuple[str, int], str]:
             wanted.setdefault(item["kind"], set()).add(int(item["id"]))
     if not wanted:
         return {}
+    # A page showing these names is out of date when one is renamed (newsroom.cache).
+    depends_on(*(f"{kind}:{pk}" for kind, ids in wanted.items() for pk in ids))
     parts = []
     for kind, ids in wanted.items():
         if kind == "tag":

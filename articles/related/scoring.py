@@ -65,6 +65,7 @@ from articles.related.terms import (
     lock_articles,
     store_frequencies,
 )
+from newsroom.cache import bump_now_and_on_commit
 
 TAG_WEIGHT = 0.5
 #: Ordering bonus for the same section (a tie-breaker, never a reason to be related).
@@ -524,8 +525,15 @@ def related_queryset(article: Article):
     return (
         RelatedArticle.objects.filter(article=article, related__in=Article.objects.published())
         .select_related("related", "related__section")
+        .defer("related__search_vector")
         .order_by("rank")
     )
+
+
+def related_lists_changed(article_ids) -> None:
+    """The stored lists of these articles were written: what showed them is out of date
+    (``related:<id>``: the related block on their pages, ``newsroom.fragments``)."""
+    bump_now_and_on_commit(f"related:{pk}" for pk in article_ids)
 
 
 def compute_related(
@@ -561,6 +569,7 @@ def _store(article: Article, *, total: int | None = None) -> int:
         RelatedArticle(article=article, related=other, rank=rank, score=score, shared=shared, pinned=pinned)
         for rank, (other, score, shared, pinned) in enumerate(rows, start=1)
     )
+    related_lists_changed([article.pk])
     return len(rows)
 
 
@@ -608,6 +617,7 @@ def related_rebuild_many(ids: list[int], *, reindex: list[int] | tuple[int, ...]
                 stored += cursor.rowcount
                 if total > params["common"]:
                     stored += _fill_empty(cursor, params)
+            related_lists_changed(plain)
         for article in Article.objects.filter(pk__in=pinned):
             stored += _store(article, total=total)
     return stored

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from articles.text import summarize
+from newsroom.slug_urls import slug_url
 
 register = template.Library()
 
@@ -19,6 +20,12 @@ _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u
 def summary_words(text: str, words: int = 25) -> str:
     """Plain text cut at a word boundary, with an ellipsis when cut (HTML is reduced to text first)."""
     return summarize(text or "", words=int(words))
+
+
+@register.filter
+def tag_url(slug: str) -> str:
+    """A tag's page, ``{% url 'articles:tag_detail' slug %}`` without resolving the URLs for each tag."""
+    return slug_url("articles:tag_detail", slug)
 
 
 @register.simple_tag(takes_context=True)

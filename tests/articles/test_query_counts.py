@@ -27,7 +27,10 @@ pytestmark = pytest.mark.django_db
 # Budgets per page type (the section navigation in the page header is one of them).
 BUDGETS = {
     "home": 3,  # + the section ids for the per-section UNION
-    "article": 12,  # + previous and next in the section, + the names in the related reasons
+    # Nothing kept (tests run with the fragment cache off): the row, bylines, 3 kinds of entity
+    # links, quotes, tags, lead picture renditions, related list, names in its reasons, previous and
+    # next in the section (one query), section navigation.
+    "article": 11,
     "related": 4,  # the article, the stored list, the section navigation, the names in its reasons
     "section": 4,
     "tag": 4,
@@ -104,3 +107,19 @@ def test_article_page_shows_all_thirty_of_everything(client):
     html = client.get(urls["article"]).text
     assert html.count('class="pull-quote"') == 30
     assert html.count("Person Number") >= 30 + 30 + 30  # bylines, people links, quote speakers
+
+
+#: Rendered and kept (newsroom/fragments.py): the same, + the next scheduled change (how long the
+#: neighbours may be kept).
+ARTICLE_COLD = BUDGETS["article"] + 1
+#: With the story, related list and neighbours kept: the article row, the section navigation.
+ARTICLE_WARM = 2
+
+
+@pytest.mark.parametrize("n", [1, 50])
+def test_article_page_query_count_is_fixed_with_fragments_cold_and_warm(client, settings, n):
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600
+    url = build(n)["article"]
+    cold = count_queries(client, url)
+    warm = count_queries(client, url)
+    assert (cold, warm) == (ARTICLE_COLD, ARTICLE_WARM), f"{n} of everything: {cold} cold, {warm} warm"
