@@ -31,8 +31,10 @@ BUDGETS = {
     "related": 4,  # the article, the stored list, the section navigation, the names in its reasons
     "section": 4,
     "tag": 4,
-    "person": 8,  # + quotes, events taken part in
-    "organization": 8,  # + events organized
+    # Entity pages: the entity and its facts, upcoming and past events, each list of stories
+    # (a cursor page, never a COUNT), the month timeline (kept in the cache once counted).
+    "person": 10,  # + quotes, stories by them beside stories about them
+    "organization": 9,
     "event": 7,
     "person_index": 4,
     "organization_index": 4,
