@@ -3,8 +3,9 @@
 Reads the database of DATABASE_URL (fill it first with ``manage.py generate_bench_data``), gives
 the busiest person a few thousand bylines and quotes if it has none (the generator writes neither),
 then times each page through Django's test client with the page cache off, interleaved round by
-round with ``/healthz`` (one query) as the reference. Prints the median server time, its SQL share,
-the query count and the ratio to the reference. Not run by ``make test``.
+round with ``/healthz`` (one query) and a section listing as references. Prints the median server
+time, its SQL share (as the client waits for it), the CPU time of the Django process itself (less
+sensitive to a loaded machine), the query count and the ratio to ``/healthz``. Not run by ``make test``.
 
     DATABASE_URL=postgres://…/newsroom_entitypages_bench DJANGO_DEBUG=1 \\
         .venv/bin/python bench/entity_pages.py --rounds 30
@@ -53,20 +54,22 @@ def add_bylines_and_quotes(person, articles: int = 4000, quotes: int = 3000) -> 
     with transaction.atomic():
         Byline.objects.bulk_create(Byline(article_id=pk, person=person, role="author") for pk in ids)
         Quote.objects.bulk_create(
-            Quote(article_id=pk, speaker=person, text=f"Words number {i}.") for i, pk in enumerate(ids[:quotes])
+            Quote(article_id=pk, speaker=person, text=f"Words number {i}.")
+            for i, pk in enumerate(ids[:quotes])
         )
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
 
 
-def measure(client, url: str) -> tuple[float, float, int]:
+def measure(client, url: str) -> tuple[float, float, int, float]:
     with CaptureQueriesContext(connection) as context:
-        began = time.perf_counter()
-        response = client.get(url)
+        began, cpu = time.perf_counter(), time.process_time()
+        response = client.get(url, secure=True)
         total = (time.perf_counter() - began) * 1000
+        cpu = (time.process_time() - cpu) * 1000
     assert response.status_code == 200, (url, response.status_code)
     sql = sum(float(q["time"]) for q in context.captured_queries) * 1000
-    return total, sql, len(context.captured_queries)
+    return total, sql, len(context.captured_queries), cpu
 
 
 def main() -> None:
@@ -79,6 +82,7 @@ def main() -> None:
         add_bylines_and_quotes(person)
     pages = {
         "reference: /healthz": "/healthz",
+        "reference: section listing, page 1": None,
         f"person ({person.article_links.count()} links)": person.get_absolute_url(),
         "person, stories about, page 2": None,
         f"organization ({organization.article_links.count()} links)": organization.get_absolute_url(),
@@ -87,9 +91,12 @@ def main() -> None:
         "people, letter K": "/people/?letter=K",
         "organizations A–Z": "/organizations/",
     }
+    from articles.models import Section
+
+    pages["reference: section listing, page 1"] = Section.objects.first().get_absolute_url()
     client = Client()
     with override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0):
-        html = client.get(person.get_absolute_url()).text
+        html = client.get(person.get_absolute_url(), secure=True).text
         marker = 'href="?show=about&amp;after='
         if marker in html:
             cursor = html.split(marker, 1)[1].split('"', 1)[0].split("&amp;", 1)[0]
@@ -102,13 +109,14 @@ def main() -> None:
         for _ in range(args.rounds):
             for name, url in pages.items():
                 samples[name].append(measure(client, url))
-    reference = statistics.median(total for total, _, _ in samples["reference: /healthz"])
+    reference = statistics.median(r[0] for r in samples["reference: /healthz"])
     print(f"code: {args.root}; median of {args.rounds} interleaved uncached rounds")
-    print(f"  {'page':40} {'total ms':>9} {'SQL ms':>7} {'queries':>7} {'x ref':>6}")
+    print(f"  {'page':40} {'total ms':>9} {'SQL ms':>7} {'app CPU':>7} {'queries':>7} {'x ref':>6}")
     for name, rows in samples.items():
         total = statistics.median(r[0] for r in rows)
         sql = statistics.median(r[1] for r in rows)
-        print(f"  {name:40} {total:9.1f} {sql:7.1f} {rows[0][2]:7d} {total / reference:6.1f}")
+        cpu = statistics.median(r[3] for r in rows)
+        print(f"  {name:40} {total:9.1f} {sql:7.1f} {cpu:7.1f} {rows[0][2]:7d} {total / reference:6.1f}")
 
 
 if __name__ == "__main__":

@@ -16,7 +16,9 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
 from articles.links import link_kind_for
@@ -31,6 +33,9 @@ QUOTES_ON_PERSON_PAGE = 10
 # Lists on an entity page (events, people with titles, sessions) stop here; coverage is paginated.
 FACT_LIST_LIMIT = 100
 COVERAGE_PAGE_SIZE = LISTING_PAGE_SIZE
+#: A second list beside the main one (a person's own stories beside those about them) shows its
+#: latest few; "more" opens it as the page's list.
+OTHER_LIST_SIZE = 6
 # An old bookmark's ?page=N is still answered (by offset) up to here; deeper pages use the cursor.
 OLD_PAGE_LIMIT = 500
 # The longest the month counts are kept when nothing changes them.
@@ -110,7 +115,19 @@ def coverage_by_month(entity) -> list[dict]:
             .order_by("-month")
         )
         store.set(key, months, seconds_until_next_change(TIMELINE_SECONDS))
-    return months
+    return [timeline_row(row["month"], row["stories"]) for row in months]
+
+
+def timeline_row(month: datetime, stories: int) -> dict:
+    """One month of the timeline, its words made here rather than by a filter per row."""
+    local = timezone.localtime(month)
+    return {
+        "key": f"{local.year:04d}-{local.month:02d}",
+        "year": local.year,
+        "short": date_format(local, "M"),
+        "label": date_format(local, "F Y"),
+        "stories": ngettext("%(n)d story", "%(n)d stories", stories) % {"n": stories},
+    }
 
 
 def encode_cursor(article: Article) -> str:
@@ -154,9 +171,11 @@ class CoverageList:
     next_cursor: str | None
     #: True when this is not the list's first page (the page offers a way back to the start).
     is_continued: bool
+    #: True when only the latest few are shown beside the page's main list.
+    is_preview: bool = False
 
 
-def coverage_page(queryset, *, key: str, heading: str, request, selected: bool, ascending=False):
+def coverage_page(queryset, *, key: str, heading: str, request, selected: bool, full: bool, ascending=False):
     """A page of ``queryset`` (newest first, or oldest first when ``ascending``): the first page,
     or the one after the cursor ``?after=`` when this list is the one the reader is paging."""
     order = ("published_at", "id") if ascending else ("-published_at", "-id")
@@ -175,17 +194,19 @@ def coverage_page(queryset, *, key: str, heading: str, request, selected: bool, 
         if not page.isdigit() or not (1 <= int(page) <= OLD_PAGE_LIMIT):
             raise Http404("No such page.")
         offset, continued = (int(page) - 1) * COVERAGE_PAGE_SIZE, True
-    rows = list(queryset[offset : offset + COVERAGE_PAGE_SIZE + 1])
+    size = COVERAGE_PAGE_SIZE if full else OTHER_LIST_SIZE
+    rows = list(queryset[offset : offset + size + 1])
     if continued and not rows:
         raise Http404("No such page.")
-    articles = rows[:COVERAGE_PAGE_SIZE]
-    more = len(rows) > COVERAGE_PAGE_SIZE
+    articles = rows[:size]
+    more = len(rows) > size
     return CoverageList(
         key=key,
         heading=heading,
         articles=articles,
         next_cursor=encode_cursor(articles[-1]) if more else None,
         is_continued=continued,
+        is_preview=not full,
     )
 
 
@@ -231,6 +252,8 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
                     heading=heading,
                     request=request,
                     selected=key == chosen,
+                    # The page's own list in full; another one too when the lists before it were empty.
+                    full=key == chosen or not any(page.articles for page in pages),
                     ascending=self.ascending,
                 )
             )
