@@ -7,6 +7,7 @@ the busiest person is linked to tens of thousands of stories. A timeline counts 
 month and each month opens its own list. Everything starts from the one visibility rule.
 """
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -56,6 +57,8 @@ BYLINE_ROLE_LABELS = {
     Byline.Role.EDITOR: _("Edited"),
 }
 
+logger = logging.getLogger(__name__)
+
 _CURSOR = re.compile(r"^(\d{1,19})-(\d{1,19})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -102,9 +105,14 @@ def coverage_by_month(entity) -> list[dict]:
     story linked to it bumps that version) and never past the next scheduled publish or expiry.
     """
     list_key = f"list:{entity._meta.model_name}:{entity.pk}"
-    key = f"entity-timeline:{list_key}:{version(list_key)}:{timezone.get_current_timezone_name()}"
     store = page_cache()
-    months = store.get(key)
+    try:
+        key = f"entity-timeline:{list_key}:{version(list_key)}:{timezone.get_current_timezone_name()}"
+        months = store.get(key)
+    except Exception:
+        # A cache server that does not answer costs the count, never the page.
+        logger.exception("Could not read the cached timeline of %s; counting it again.", list_key)
+        key, months = None, None
     if months is None:
         months = list(
             Article.objects.published()
@@ -114,7 +122,11 @@ def coverage_by_month(entity) -> list[dict]:
             .annotate(stories=Count("id"))
             .order_by("-month")
         )
-        store.set(key, months, seconds_until_next_change(TIMELINE_SECONDS))
+        if key is not None:
+            try:
+                store.set(key, months, seconds_until_next_change(TIMELINE_SECONDS))
+            except Exception:
+                logger.exception("Could not keep the timeline of %s in the cache.", list_key)
     return [timeline_row(row["month"], row["stories"]) for row in months]
 
 
