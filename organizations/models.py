@@ -16,7 +16,7 @@ from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
 from organizations.countries import country_name, validate_country
 from organizations.names import name_key, normalize_name
-from organizations.sort_names import index_letter, person_sort_name
+from organizations.sort_names import person_sort_name
 from organizations.zones import newsroom_time_zone, zone_label, zone_or_utc
 
 
@@ -262,11 +262,6 @@ class Person(Entity):
             kwargs["update_fields"] = {*update_fields, "sort_name"}
         super().save(*args, **kwargs)
         self._loaded_name = self.name
-
-    @property
-    def index_letter(self) -> str:
-        """The letter of the people index this person is under: K for "Kolivand, Pirhossein"."""
-        return index_letter(self.sort_name or person_sort_name(self.name))
 
 
 class Alias(models.Model):
