@@ -404,7 +404,10 @@ class Quote(models.Model):
         indexes = [
             # A person's page shows their latest quotes: read in this order, stopping at ten.
             models.Index(
-                F("speaker"), F("said_on").desc(nulls_last=True), F("id").desc(), name="quote_latest_by_speaker"
+                F("speaker"),
+                F("said_on").desc(nulls_last=True),
+                F("id").desc(),
+                name="quote_latest_by_speaker",
             ),
         ]
 
