@@ -18,8 +18,8 @@ from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import DetailView
 
 from articles.links import link_kind_for
@@ -107,27 +107,30 @@ def coverage_by_month(entity) -> list[dict]:
     list_key = f"list:{entity._meta.model_name}:{entity.pk}"
     store = page_cache()
     try:
-        key = f"entity-timeline:{list_key}:{version(list_key)}:{timezone.get_current_timezone_name()}"
+        # The rows are kept as shown (month names in words), so per zone and language.
+        zone, language = timezone.get_current_timezone_name(), get_language()
+        key = f"entity-timeline:{list_key}:{version(list_key)}:{zone}:{language}"
         months = store.get(key)
     except Exception:
         # A cache server that does not answer costs the count, never the page.
         logger.exception("Could not read the cached timeline of %s; counting it again.", list_key)
         key, months = None, None
     if months is None:
-        months = list(
+        counts = (
             Article.objects.published()
             .filter(pk__in=Article.objects.coverage_of(entity).values("pk"))
             .annotate(month=TruncMonth("published_at"))
-            .values("month")
+            .values_list("month")
             .annotate(stories=Count("id"))
             .order_by("-month")
         )
+        months = [timeline_row(month, stories) for month, stories in counts]
         if key is not None:
             try:
                 store.set(key, months, seconds_until_next_change(TIMELINE_SECONDS))
             except Exception:
                 logger.exception("Could not keep the timeline of %s in the cache.", list_key)
-    return [timeline_row(row["month"], row["stories"]) for row in months]
+    return months
 
 
 def timeline_row(month: datetime, stories: int) -> dict:
