@@ -22,6 +22,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, ArticleEvent, ArticleOrganization, ArticlePerson, Section
 from organizations.models import Event, Organization, Person
 from organizations.names import name_key
+from organizations.sort_names import person_sort_name
 
 _WORDS_TEXT = """
 relief aid volunteers families villages health clinic vaccine children earthquake flood shelter
@@ -183,13 +184,17 @@ def generate_bench_data(*, articles: int = 100_000, seed: int = 5, progress=None
             "slug",
             "wikidata_id",
             "name_key",
+            "sort_name",
             "bio",
             "photo",
             "version",
             "created_at",
             "updated_at",
         ],
-        ((pk, name, slug, "", key, "", "", 1, now, now) for pk, name, slug, key in people),
+        (
+            (pk, name, slug, "", key, person_sort_name(name), "", "", 1, now, now)
+            for pk, name, slug, key in people
+        ),
     )
 
     step("organizations")

@@ -89,7 +89,16 @@ class PersonAdmin(ReviewAdminMixin, MergeAdminMixin, VersionConflictAdminMixin, 
     search_fields = ["name", "slug", "aliases__name", "wikidata_id"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [PersonAliasInline, AffiliationInline]
-    fields = ["name", "confirm_new_person", "slug", "bio", "photo", "wikidata_id", "needs_review"]
+    fields = [
+        "name",
+        "confirm_new_person",
+        "slug",
+        "sort_name",
+        "bio",
+        "photo",
+        "wikidata_id",
+        "needs_review",
+    ]
     list_filter = ["needs_review", "affiliations__organization__kind"]
 
     def get_queryset(self, request):

@@ -7,6 +7,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower, Upper
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.picture_cleaning import clean_new_picture
@@ -15,6 +16,7 @@ from newsroom.slugs import OldSlug, SlugHistoryMixin
 from newsroom.versioning import VersionedModel
 from organizations.countries import country_name, validate_country
 from organizations.names import name_key, normalize_name
+from organizations.sort_names import person_sort_name
 from organizations.zones import newsroom_time_zone, zone_label, zone_or_utc
 
 
@@ -195,6 +197,18 @@ class Organization(Entity):
 
 
 class Person(Entity):
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=200,
+        blank=True,
+        default="",
+        db_default="",
+        help_text=_(
+            "How the people index files this person, surname first: “Kolivand, Pirhossein” goes "
+            "under K. Leave empty to have it made from the name; correct it when the surname is "
+            "not the last word (“Hashemi Rafsanjani, Akbar”)."
+        ),
+    )
     bio = models.TextField(blank=True, help_text=_("A short biography shown on the person's page."))
     photo = models.ImageField(upload_to="people/", blank=True)
     picture_field = "photo"
@@ -217,12 +231,37 @@ class Person(Entity):
                 violation_error_message=_("Another person already has this name."),
             ),
         ]
-        indexes = [models.Index(Lower("name"), name="person_name_lower")]
+        indexes = [
+            models.Index(Lower("name"), name="person_name_lower"),
+            # The people index: A–Z by sort name, a page at a time.
+            models.Index(Upper("sort_name"), F("id"), name="person_sort_name"),
+        ]
 
     identity_constraints = frozenset({"person_unique_name_key"})
 
     def get_absolute_url(self) -> str:
         return slug_url("organizations:person_detail", self.slug)
+
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        instance._loaded_name = instance.__dict__.get("name")
+        return instance
+
+    def save(self, *args, **kwargs):
+        # Every path (admin, importers, merges, discovery) files the person the same way: an
+        # empty sort name, or one that was only the rule's reading of the old name, follows the name.
+        previous = getattr(self, "_loaded_name", None)
+        automatic = not self.sort_name.strip() or (
+            previous is not None and previous != self.name and self.sort_name == person_sort_name(previous)
+        )
+        if automatic:
+            self.sort_name = person_sort_name(self.name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "sort_name"}
+        super().save(*args, **kwargs)
+        self._loaded_name = self.name
 
 
 class Alias(models.Model):
@@ -352,6 +391,22 @@ class Affiliation(models.Model):
         )
 
 
+class EventQuerySet(models.QuerySet):
+    def upcoming(self, now=None):
+        """Events not over yet (on now, or to come), soonest first."""
+        now = now or timezone.now()
+        return self.filter(Q(ends_at__gte=now) | Q(ends_at__isnull=True, starts_at__gte=now)).order_by(
+            "starts_at", "id"
+        )
+
+    def past(self, now=None):
+        """Events that are over, the latest first."""
+        now = now or timezone.now()
+        return self.filter(Q(ends_at__lt=now) | Q(ends_at__isnull=True, starts_at__lt=now)).order_by(
+            "-starts_at", "-id"
+        )
+
+
 class Event(SlugHistoryMixin, VersionedModel):
     class Kind(models.TextChoices):
         MEETING = "meeting", _("Meeting")
@@ -414,6 +469,8 @@ class Event(SlugHistoryMixin, VersionedModel):
     updated_at = models.DateTimeField(auto_now=True)
 
     old_slug_model_name = "EventSlug"
+
+    objects = EventQuerySet.as_manager()
 
     class Meta:
         ordering = ["-starts_at"]

@@ -48,8 +48,8 @@ ORGANIZATION_FIELDS = {
     "description", "aliases", "old_slugs", *TIMES,
 }  # fmt: skip
 PERSON_FIELDS = {
-    "type", "slug", "name", "bio", "wikidata_id", "photo", "aliases", "affiliations", "quotes",
-    "old_slugs", *TIMES,
+    "type", "slug", "name", "sort_name", "bio", "wikidata_id", "photo", "aliases", "affiliations",
+    "quotes", "old_slugs", *TIMES,
 }  # fmt: skip
 EVENT_FIELDS = {
     "type", "slug", "name", "kind", "starts_at", "ends_at", "all_day", "timezone", "venue", "city",
@@ -164,6 +164,7 @@ def read_person(record: Record) -> Entry:
     values = {
         "slug": slug,
         "name": record.text("name", required=True),
+        "sort_name": record.text("sort_name"),
         "bio": record.text("bio"),
         "wikidata_id": record.text("wikidata_id"),
         "photo": record.text("photo"),

@@ -97,6 +97,7 @@ def person_records(queryset=None) -> Iterator[dict]:
             "type": "person",
             "slug": person.slug,
             "name": person.name,
+            "sort_name": person.sort_name,
             "bio": person.bio,
             "wikidata_id": person.wikidata_id,
             "photo": person.photo.name or "",

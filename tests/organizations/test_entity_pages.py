@@ -9,6 +9,7 @@ from tests.factories import (
     AffiliationFactory,
     ArticleEventFactory,
     ArticleFactory,
+    ArticleOrganizationFactory,
     ArticlePersonFactory,
     BylineFactory,
     EventFactory,
@@ -110,3 +111,156 @@ def test_index_is_alphabetical_filters_by_letter_and_paginates(client, url, fact
     assert ">Zahra<" in lettered and ">amin<" not in lettered
     assert client.get(url, {"page": "99"}).status_code == 404
     assert client.get(url, {"letter": "<script>"}).status_code == 200
+
+
+def test_people_index_files_people_by_surname_and_the_editors_sort_name(client):
+    PersonFactory(name="Pirhossein Kolivand", slug="kolivand")
+    PersonFactory(name="Ali al-Hussein", slug="hussein")
+    PersonFactory(name="Akbar Hashemi Rafsanjani", slug="rafsanjani", sort_name="Hashemi Rafsanjani, Akbar")
+    PersonFactory(name="Parisa Karimi", slug="karimi")
+
+    under_k = client.get("/people/", {"letter": "K"}).text
+    assert ">Karimi, Parisa<" in under_k and ">Kolivand, Pirhossein<" in under_k
+    assert under_k.index("Karimi") < under_k.index("Kolivand")
+    assert "Kolivand" not in client.get("/people/", {"letter": "P"}).text  # not by first name
+    under_h = client.get("/people/", {"letter": "H"}).text
+    assert ">Hussein, Ali al-<" in under_h and ">Hashemi Rafsanjani, Akbar<" in under_h
+    assert "Rafsanjani" not in client.get("/people/", {"letter": "R"}).text
+    everyone = client.get("/people/").text
+    assert '<a href="?letter=K">K</a>' in everyone and '<span class="letters__empty">P</span>' in everyone
+
+
+def test_organizations_index_leaves_out_a_leading_the(client):
+    OrganizationFactory(name="The Red Crescent Academy", slug="academy")
+    OrganizationFactory(name="Qatar Charity", slug="qatar")
+    OrganizationFactory(name="Save the Children", slug="save")
+    html = client.get("/organizations/").text
+    assert (
+        html.index("Qatar Charity") < html.index("The Red Crescent Academy") < html.index("Save the Children")
+    )
+    assert "The Red Crescent Academy" in client.get("/organizations/", {"letter": "R"}).text
+    assert "The Red Crescent Academy" not in client.get("/organizations/", {"letter": "T"}).text
+
+
+def test_person_page_keeps_stories_by_apart_from_stories_about_with_roles_in_words(client):
+    person = PersonFactory(name="Mina Shirazi", slug="shirazi")
+    about = ArticleFactory(headline="Shirazi named head of the newsroom")
+    ArticlePersonFactory(article=about, person=person, role="about")
+    ArticlePersonFactory(article=about, person=person, role="quoted")
+    passing = ArticleFactory(headline="Budget talks go on")
+    ArticlePersonFactory(article=passing, person=person, role="mentions")
+    column = ArticleFactory(headline="Notes from the flood zone")
+    BylineFactory(article=column, person=person, role="author")
+    photos = ArticleFactory(headline="The valley in pictures")
+    BylineFactory(article=photos, person=person, role="photographer")
+
+    html = client.get("/people/shirazi/").text
+    about_part = html[html.index("Stories about Mina Shirazi") : html.index("Stories by Mina Shirazi")]
+    by_part = html[html.index("Stories by Mina Shirazi") :]
+    assert "Shirazi named head of the newsroom" in about_part and "Budget talks go on" in about_part
+    assert "Notes from the flood zone" not in about_part and "The valley in pictures" not in about_part
+    assert "Notes from the flood zone" in by_part and "The valley in pictures" in by_part
+    assert "· Main subject · Quoted</span>" in about_part and "· Mentioned</span>" in about_part
+    assert "· Written</span>" in by_part and "· Photographs</span>" in by_part
+
+
+def test_nothing_unpublished_reaches_a_person_page_or_its_timeline(client):
+    person = PersonFactory(name="Reza Bahrami", slug="bahrami")
+    now = timezone.now()
+    public = ArticleFactory(headline="Public story", published_at=now - timedelta(days=40))
+    ArticlePersonFactory(article=public, person=person)
+    hidden = [
+        ArticleFactory(headline="Draft byline story", status="draft", published_at=None),
+        ArticleFactory(
+            headline="Expired story",
+            published_at=now - timedelta(days=3),
+            unpublish_at=now - timedelta(days=1),
+        ),
+        ArticleFactory(headline="Scheduled story", status="scheduled", published_at=now + timedelta(days=2)),
+        ArticleFactory(headline="Unpublished story", status="unpublished"),
+    ]
+    BylineFactory(article=hidden[0], person=person)
+    for article in hidden[1:]:
+        ArticlePersonFactory(article=article, person=person)
+        QuoteFactory(article=article, speaker=person, text=f"Words from the {article.headline.lower()}.")
+    QuoteFactory(article=public, speaker=person, text="Words from the public story.")
+
+    html = client.get("/people/bahrami/").text
+    assert "Public story" in html and "Words from the public story." in html
+    for article in hidden:
+        assert article.headline not in html
+        assert f"Words from the {article.headline.lower()}." not in html
+    assert "Stories by Reza Bahrami" not in html  # the only byline is on a draft
+    assert html.count('class="timeline__count">1 story<') == 1  # one month, one public story
+
+
+def test_timeline_counts_stories_by_month_and_a_month_opens_its_own_stories(client):
+    org = OrganizationFactory(name="Iranian Red Crescent Society", acronym="IRCS", slug="ircs")
+    now = timezone.localtime()
+    this_month = now.replace(day=1, hour=12, minute=0, second=0, microsecond=0)
+    earlier = (this_month - timedelta(days=40)).replace(day=10)
+    for i in range(2):
+        ArticleOrganizationFactory(
+            article=ArticleFactory(headline=f"Old story {i}", published_at=earlier), organization=org
+        )
+    ArticleOrganizationFactory(
+        article=ArticleFactory(
+            headline="New story", published_at=min(this_month, timezone.now() - timedelta(minutes=5))
+        ),
+        organization=org,
+    )
+
+    html = client.get("/organizations/ircs/").text
+    key = f"{earlier.year:04d}-{earlier.month:02d}"
+    assert f'href="?month={key}"' in html and "2 stories" in html and "1 story" in html
+    month = client.get("/organizations/ircs/", {"month": key}).text
+    assert "Old story 0" in month and "Old story 1" in month and "New story" not in month
+    assert client.get("/organizations/ircs/", {"month": "2026-13"}).status_code == 404
+    assert client.get("/organizations/ircs/", {"month": "March"}).status_code == 404
+
+
+def test_people_and_organizations_list_upcoming_and_past_events_apart(client):
+    person = PersonFactory(slug="speaker")
+    org = OrganizationFactory(slug="organizer")
+    soon = EventFactory(name="Vaccination week", starts_at=timezone.now() + timedelta(days=5), ends_at=None)
+    done = EventFactory(name="Flood response meeting", starts_at=timezone.now() - timedelta(days=30))
+    for event in (soon, done):
+        EventParticipantFactory(event=event, person=person, role="speaker")
+        EventOrganizerFactory(event=event, organization=org)
+
+    for url in ("/people/speaker/", "/organizations/organizer/"):
+        html = client.get(url).text
+        upcoming = html[html.index(">Upcoming<") : html.index(">Past<")]
+        past = html[html.index(">Past<") :]
+        assert "Vaccination week" in upcoming and "Flood response meeting" not in upcoming
+        assert "Flood response meeting" in past
+    assert "Vaccination week</a>, speaker" in client.get("/people/speaker/").text
+
+
+def test_coverage_is_paged_by_cursor_and_old_page_numbers_still_open(client):
+    org = OrganizationFactory(slug="busy")
+    start = timezone.now() - timedelta(days=2)
+    for i in range(25):
+        article = ArticleFactory(
+            headline=f"Numbered story {i:02d}", published_at=start + timedelta(minutes=i)
+        )
+        ArticleOrganizationFactory(article=article, organization=org)
+
+    first = client.get("/organizations/busy/").text
+    assert "Numbered story 24" in first and "Numbered story 05" in first and "Numbered story 04" not in first
+    link = first.split('rel="next" href="', 1)[1].split('"', 1)[0].replace("&amp;", "&")
+    second = client.get("/organizations/busy/" + link).text
+    assert (
+        "Numbered story 04" in second and "Numbered story 00" in second and "Numbered story 05" not in second
+    )
+    assert 'rel="next"' not in second and "Newest stories" in second
+    old = client.get("/organizations/busy/", {"page": "2"}).text
+    assert "Numbered story 04" in old and "Numbered story 05" not in old
+    for bad in (
+        {"page": "9"},
+        {"page": "x"},
+        {"after": "nonsense"},
+        {"after": "99999999999999999999-1"},
+        {"show": "by"},
+    ):
+        assert client.get("/organizations/busy/", bad).status_code == 404, bad
