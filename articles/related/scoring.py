@@ -25,7 +25,8 @@ by ``BACKGROUND_BOUNDS``: what an unrelated story on the same beat shares with i
 official quoted in both lifts nothing; shared wording is required, and a shared subject makes less
 of it enough. A candidate is related when its lift is at least ``MIN_LIFT`` (once more for every
 ``EXTRA_LIFT_DAYS`` the two stories are apart beyond ``EVENT_DAYS``: a story on the same beat weeks
-later is not the same story) or its relevance at least ``STRONG_RELEVANCE``, its relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
+later is not the same story) or its relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
+relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
 related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
 best candidate's; where the background cannot be measured (a young newsroom, too few stories
 sharing any words) the lift is not required. One whose text is the same story
@@ -94,6 +95,8 @@ EVENT_DAYS = 14.0
 #: wording, not the event; a follow-up on the same event months on (an anniversary, a verdict)
 #: shares the event's own names and words, and lifts far more.
 EXTRA_LIFT_DAYS = 7.0
+#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart.
+MAX_TIME_FACTOR = 4.0
 #: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
 ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
@@ -307,9 +310,10 @@ floored AS (
     SELECT *, max(lift) OVER (PARTITION BY src) AS best
     FROM scored
     WHERE relevance >= %(relevance_floor)s
-      -- Past the weeks one event is covered, more shared wording is needed for each week apart.
-      AND (lift >= %(min_lift)s * (1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
-           OR relevance >= %(strong)s OR NOT measured)
+      -- Past the weeks one event is covered, more is needed for each week apart.
+      AND (GREATEST(lift / %(min_lift)s, relevance / %(strong)s)
+             >= LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
+           OR NOT measured)
 ),
 ordered AS (
     SELECT *, lift * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
@@ -453,6 +457,7 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "min_lift": MIN_LIFT,
         "grace_days": EVENT_DAYS,
         "step_days": EXTRA_LIFT_DAYS,
+        "max_extra": MAX_TIME_FACTOR,
         "strong": STRONG_RELEVANCE,
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,
