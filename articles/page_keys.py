@@ -6,6 +6,8 @@ A page that loaded an article depends on ``article:<id>``; the lists an article 
 ``list:tag:<id>`` and ``list:<kind>:<id>`` for each person, organization and event it names (their
 pages list their coverage). Bumping ``article:<id>`` rebuilds every page that showed the article
 (so a list it left is rebuilt too); bumping the lists it is in now rebuilds the pages it joins.
+The stories beside it in its section are bumped too: their "Previous/Next in" links change when it
+is published, unpublished or expires.
 """
 
 from django.db.models import Value
@@ -52,7 +54,36 @@ def article_ids_keys(article_ids) -> set[str]:
     ]
     for kind, pk in parts[0].union(*parts[1:]).order_by():
         keys.add(f"list:{kind}:{pk}")
+    keys |= {f"article:{pk}" for pk in section_neighbours(ids)}
     return keys
+
+
+def section_neighbours(ids) -> set[int]:
+    """The published stories next to each of these in its section (one query, two index walks each).
+
+    Their pages link to the story just before and after them ("Newer"/"Older"): when a story is
+    published, unpublished, expires or moves, the stories now beside its place link somewhere else,
+    so their pages must be rebuilt. (A headline edit reaches them anyway: they loaded the story.)
+    """
+    from django.db.models import OuterRef, Q, Subquery
+
+    from articles.models import Article
+
+    beside = Article.objects.published().filter(section_id=OuterRef("section_id")).exclude(pk=OuterRef("pk"))
+    newer = beside.filter(
+        Q(published_at__gt=OuterRef("published_at"))
+        | Q(published_at=OuterRef("published_at"), pk__gt=OuterRef("pk"))
+    ).order_by("published_at", "id")
+    older = beside.filter(
+        Q(published_at__lt=OuterRef("published_at"))
+        | Q(published_at=OuterRef("published_at"), pk__lt=OuterRef("pk"))
+    ).order_by("-published_at", "-id")
+    rows = (
+        Article.objects.filter(pk__in=ids, section__isnull=False, published_at__isnull=False)
+        .annotate(newer=Subquery(newer.values("id")[:1]), older=Subquery(older.values("id")[:1]))
+        .values_list("newer", "older")
+    )
+    return {pk for pair in rows for pk in pair if pk is not None}
 
 
 def content_changed(sender, *, article_ids, **kwargs) -> None:

@@ -231,6 +231,7 @@ def generate_bench_data(*, articles: int = 100_000, seed: int = 5, progress=None
     step("events")
     event_start = _next_id(Event)
     start_day = now - timedelta(days=5 * 365)
+    event_days = [start_day + timedelta(days=rng.uniform(0, 5 * 365)) for _ in range(n_events)]
     _copy(
         Event,
         [
@@ -255,7 +256,7 @@ def generate_bench_data(*, articles: int = 100_000, seed: int = 5, progress=None
                 f"{rng.choice(WORDS).title()} {rng.choice(['meeting', 'conference', 'summit'])} {i}",
                 f"bench-event-{event_start + i}",
                 "meeting",
-                start_day + timedelta(days=rng.uniform(0, 5 * 365)),
+                event_days[i],
                 False,
                 "Asia/Tehran",
                 "",
@@ -325,6 +326,9 @@ def generate_bench_data(*, articles: int = 100_000, seed: int = 5, progress=None
         if rng.random() < 0.5:
             topic = pick_event()
             event_links.append((event_start + topic, pk, "about"))
+            if status == "published":  # an event is reported in the days around it, as news is
+                around = event_days[topic] + timedelta(days=rng.uniform(-7, 21))
+                published_at = min(around, now - timedelta(hours=1))
         for tag_index in {pick_tag() for _ in range(rng.randint(2, 5))}:
             tag_links.append((tag_index, pk))
         length = rng.randint(120, 600)

@@ -51,7 +51,7 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from newsroom.aftercommit import gather
-from newsroom.db_router import note_change_position, page_may_be_stored
+from newsroom.db_router import note_change_position
 
 logger = logging.getLogger(__name__)
 
@@ -485,8 +485,6 @@ class PublicPageCacheMiddleware:
             return False
         if "cookie" in response.get("Vary", "").lower():
             return False  # the page read the session: it may be someone's own
-        if not page_may_be_stored():  # read from a replica behind the last change
-            return False
         control = response.get("Cache-Control", "")
         return "private" not in control and "no-store" not in control and "no-cache" not in control
 

@@ -233,6 +233,9 @@ class PublicReadMiddleware:
 # --- the page cache's fence -------------------------------------------------------------------
 
 
+_fence_lock = threading.Lock()
+
+
 def note_change_position() -> None:
     """Record the primary's WAL position as the point a cached page must have seen.
 
@@ -247,8 +250,12 @@ def note_change_position() -> None:
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
             cursor.execute("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint")
             position = int(cursor.fetchone()[0])
-        current = cache.get(FENCE_KEY) or 0
-        cache.set(FENCE_KEY, max(position, int(current)), timeout=None)
+        raise_to = getattr(cache, "raise_to", None)
+        if raise_to is not None:
+            raise_to(FENCE_KEY, position)  # atomic: two nodes recording at once never move it back
+        else:  # another backend (a test's local memory): one process, a lock is enough
+            with _fence_lock:
+                cache.set(FENCE_KEY, max(position, int(cache.get(FENCE_KEY) or 0)), timeout=None)
     except Exception:
         logger.warning("Could not record the primary's WAL position for the page cache.", exc_info=True)
 

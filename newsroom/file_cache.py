@@ -5,10 +5,13 @@ cron's ``publish_scheduled`` share it:
 
 - ``add()`` is atomic across processes (the entry is written to a temporary file and linked into
   place, which fails if the key exists), so the page cache's fill lock lets one process render;
+- ``raise_to()`` keeps the larger of a stored number and a new one under a lock file (the replica
+  fence must never move back when two processes record a change at once);
 - old entries are culled on one write in ``CULL_EVERY`` instead of listing the directory on every
   write (a version bump of many keys would otherwise list it once per key).
 """
 
+import fcntl
 import os
 import pickle
 import tempfile
@@ -53,3 +56,18 @@ class SharedFileCache(FileBasedCache):
             except FileNotFoundError:
                 pass
         return False
+
+    def raise_to(self, key, value: int, version=None) -> int:
+        """Keep the larger of the stored number and ``value`` under ``key`` (no expiry); atomic
+        across the processes of this machine. Returns the number now stored."""
+        self._createdir()
+        with open(os.path.join(self._dir, "raise.lock"), "a") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                current = self.get(key, version=version)
+                stored = max(int(value), int(current or 0))
+                if stored != current:
+                    self.set(key, stored, timeout=None, version=version)
+                return stored
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)

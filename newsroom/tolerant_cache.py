@@ -70,10 +70,31 @@ class PooledRedisCacheClient(RedisCacheClient):
         return client
 
 
+# Raise a number kept in Redis to ARGV[1] unless it is already higher, in one step (no other client
+# can write between the read and the write). Django's Redis serializer stores an int as its digits.
+_RAISE_SCRIPT = """
+local current = tonumber(redis.call('GET', KEYS[1]) or '0') or 0
+local proposed = tonumber(ARGV[1])
+if proposed > current then
+  redis.call('SET', KEYS[1], ARGV[1])
+  return proposed
+end
+return current
+"""
+
+
 class TolerantRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = PooledRedisCacheClient
+
+    @_tolerant(None)
+    def raise_to(self, key, value: int, version=None) -> int | None:
+        """Keep the larger of the stored number and ``value`` under ``key`` (no expiry), atomically;
+        returns the number now stored (None when Redis is unavailable)."""
+        key = self.make_and_validate_key(key, version=version)
+        client = self._cache.get_client(key, write=True)
+        return int(client.eval(_RAISE_SCRIPT, 1, key, int(value)))
 
     get = _tolerant(_default)(RedisCache.get)
     get_many = _tolerant(lambda *args, **kwargs: {})(RedisCache.get_many)

@@ -114,8 +114,12 @@ def apply_options(drafts: list[ArticleDraft], options: ImportOptions, now) -> se
         if options.publish:
             values["status"] = Article.Status.PUBLISHED
         if values["status"] == Article.Status.PUBLISHED and values["published_at"] is None:
-            values["published_at"] = now
-            published_now.add(id(draft))
+            if draft.dated is not None and draft.dated <= now:
+                # A wire page published with its own date line keeps it: it came out then.
+                values["published_at"] = draft.dated
+            else:
+                values["published_at"] = now
+                published_now.add(id(draft))
     return published_now
 
 

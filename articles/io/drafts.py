@@ -36,6 +36,8 @@ class ArticleDraft:
     kind: str = "jsonl"
     #: Plain-text pages: quotes whose speaker is not (yet) a known person, speaker's name as written.
     unattached_quotes: list = field(default_factory=list)
+    #: Plain-text pages: the time of the page's date line, the publish time when it is published.
+    dated: datetime | None = None
 
     @property
     def where(self) -> str:

@@ -13,9 +13,16 @@ of headline-like lines (short, capitalized, no full stop), perhaps with dates be
 """
 
 import re
+import warnings
+import zoneinfo
 from dataclasses import dataclass, field
+from datetime import datetime
 from html import escape
 from pathlib import Path
+
+from dateutil import parser as dateutil_parser
+from django.conf import settings
+from django.utils import timezone
 
 from articles.io.drafts import ArticleDraft, derive_slug
 from articles.io.records import Problems, Record, read_text
@@ -89,6 +96,8 @@ class NewsPage:
     bylines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     teasers_dropped: int = 0
+    #: The date line under the headline, as written ("Saturday, 5 September 2026 - 10:00").
+    dated: str = ""
 
 
 def _same(a: str, b: str) -> bool:
@@ -242,7 +251,8 @@ def parse_news_page(text: str) -> NewsPage:
             page.tags += [t.strip() for t in re.split(r"[,;|]", match.group("tags")) if t.strip()]
             continue
         if len(blocks) < 2 and DATE_LINE.match(stripped):
-            continue  # a date line under the headline is page furniture, not the story
+            page.dated = page.dated or stripped  # when the story came out, not part of the story
+            continue
         if (FURNITURE.match(stripped) or SOURCE_LINE.match(stripped)) and len(stripped.split()) <= 8:
             continue
         remaining = any(
@@ -303,6 +313,30 @@ def find_person(name: str) -> str | None:
     return PersonAlias.objects.filter(normalized=key).values_list("person__slug", flat=True).first()
 
 
+# Zone abbreviations wire pages write after the time; any other is read in the newsroom's zone.
+ZONE_ABBREVIATIONS = {"UTC": 0, "GMT": 0, "IRST": 12600, "IRDT": 16200, "TRT": 10800, "AST": 10800}
+
+
+def dateline_time(text: str) -> datetime | None:
+    """The time a date line gives ("Saturday, 5 September 2026 - 10:00"), aware: read in the
+    newsroom's zone (TIME_ZONE) unless it names a zone; None when it is no date dateutil can read."""
+    if not text:
+        return None
+    cleaned = re.sub(r"\s+[-–|]\s+", " ", text.strip())
+    try:
+        when = datetime.fromisoformat(cleaned)  # 2026-09-05 (day-first parsing would swap it)
+    except ValueError:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            try:
+                when = dateutil_parser.parse(cleaned, dayfirst=True, tzinfos=ZONE_ABBREVIATIONS)
+            except (ValueError, OverflowError):
+                return None
+    if timezone.is_naive(when):
+        when = timezone.make_aware(when, zoneinfo.ZoneInfo(settings.TIME_ZONE))
+    return when
+
+
 def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
     if not page.headline:
         record.problem("headline", "the page is empty.")
@@ -347,6 +381,7 @@ def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
         bylines=bylines,
         kind="text",
     )
+    draft.dated = dateline_time(page.dated)
     _read_quotes(page, draft)
     return draft
 

@@ -23,8 +23,10 @@ where B is the mean cosine of the story's 11th–30th nearest texts (``BACKGROUN
 by ``BACKGROUND_BOUNDS``: what an unrelated story on the same beat shares with it) and
 ``E_about`` the evidence of the entities both stories are *about* and the tags they share. A busy
 official quoted in both lifts nothing; shared wording is required, and a shared subject makes less
-of it enough. A candidate is related when its lift is at least ``MIN_LIFT`` (or its relevance at
-least ``STRONG_RELEVANCE``), its relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
+of it enough. A candidate is related when its lift is at least ``MIN_LIFT`` (once more for every
+``EXTRA_LIFT_DAYS`` the two stories are apart beyond ``EVENT_DAYS``: a story on the same beat weeks
+later is not the same story) or its relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
+relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
 related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
 best candidate's; where the background cannot be measured (a young newsroom, too few stories
 sharing any words) the lift is not required. One whose text is the same story
@@ -87,6 +89,15 @@ BACKGROUND_BOUNDS = (0.03, 0.06)
 BACKGROUND_DEFAULT = 0.04
 #: A candidate is related when its text cosine is at least this many times the background...
 MIN_LIFT = 3.0
+#: ...within this many days of each other (the days or weeks over which one event is reported); ...
+EVENT_DAYS = 14.0
+#: ...and further apart, MIN_LIFT once more for each this many days beyond them: a story on the same
+#: beat a month later (a global report on the disease of a local outbreak, the next festival) shares
+#: wording, not the event; a follow-up on the same event months on (an anniversary, a verdict)
+#: shares the event's own names and words, and lifts far more.
+EXTRA_LIFT_DAYS = 7.0
+#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart.
+MAX_TIME_FACTOR = 4.0
 #: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
 ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
@@ -218,7 +229,8 @@ cand AS MATERIALIZED (
     SELECT p.src, p.cand, c.published_at, c.section_id = s.section_id AS same_section,
            %(floor)s + (1 - %(floor)s) * power(
                0.5::float8, abs(extract(epoch FROM c.published_at - s.at)::float8) / 86400.0 / %(half_life)s
-           ) AS decay
+           ) AS decay,
+           abs(extract(epoch FROM c.published_at - s.at)::float8) / 86400.0 AS days_apart
     FROM pool p
     JOIN src s ON s.id = p.src
     JOIN articles_article c ON c.id = p.cand
@@ -277,7 +289,7 @@ background AS MATERIALIZED (
     ) z WHERE r BETWEEN %(bg_from)s AND %(bg_to)s GROUP BY src
 ),
 scored AS (
-    SELECT c.src, c.cand, c.published_at, c.same_section, c.decay, COALESCE(ts.t, 0) AS t,
+    SELECT c.src, c.cand, c.published_at, c.same_section, c.decay, c.days_apart, COALESCE(ts.t, 0) AS t,
            COALESCE(ev.items, ARRAY[]::jsonb[]) AS items,
            1 - (1 - LEAST(COALESCE(ts.t, 0), 1)) * (1 - COALESCE(ev.e, 0)) AS relevance,
            -- The text's lift over that background, amplified by shared entities and tags: a
@@ -299,7 +311,10 @@ floored AS (
     SELECT *, max(lift) OVER (PARTITION BY src) AS best
     FROM scored
     WHERE relevance >= %(relevance_floor)s
-      AND (lift >= %(min_lift)s OR relevance >= %(strong)s OR NOT measured)
+      -- Past the weeks one event is covered, more is needed for each week apart.
+      AND (GREATEST(lift / %(min_lift)s, relevance / %(strong)s)
+             >= LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
+           OR NOT measured)
 ),
 ordered AS (
     SELECT *, lift * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
@@ -441,6 +456,9 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "bg_default": BACKGROUND_DEFAULT,
         "entity_lift": ENTITY_LIFT,
         "min_lift": MIN_LIFT,
+        "grace_days": EVENT_DAYS,
+        "step_days": EXTRA_LIFT_DAYS,
+        "max_extra": MAX_TIME_FACTOR,
         "strong": STRONG_RELEVANCE,
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,

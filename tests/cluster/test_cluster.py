@@ -9,6 +9,7 @@ Run with ``make test-cluster``; the tests share one cluster and run in the order
 import os
 import re
 import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
@@ -73,6 +74,30 @@ def test_a_session_made_on_node_1_works_on_node_2(nodes, editors):
     assert page.status_code == 200
     assert "editor" in page.text and "Log out" in page.text
     assert two.get("/admin/").status_code == 302  # no session: to the login page
+
+
+def test_64_readers_arriving_at_once_on_both_nodes_get_one_render(cluster, nodes):
+    """A story nobody has read yet, 32 first readers on each node at the same instant: one of them
+    renders it (at most one per node, if a node gave up waiting), every other one gets that copy."""
+    cluster.wait_for_tasks()  # no worker is about to change the story's page during the rush
+    _article_id, slug = published(cluster, 1000)[-1]
+    url = f"/articles/{slug}/"
+    start = threading.Barrier(64)
+
+    def reader(slot: int) -> tuple[int, str, str]:
+        start.wait()
+        page = nodes[slot % 2].get(url)
+        return page.status_code, page.headers.get("X-Page-Cache"), headline_of(page.text)
+
+    with ThreadPoolExecutor(max_workers=64) as pool:
+        answers = list(pool.map(reader, range(64)))
+    assert {status for status, _outcome, _headline in answers} == {200}
+    assert len({headline for _s, _o, headline in answers}) == 1  # every reader got the same story
+    outcomes = [outcome for _s, outcome, _h in answers]
+    by_node = [[outcomes[i] for i in range(node, 64, 2)] for node in (0, 1)]
+    assert all(node.count("miss") <= 1 for node in by_node), by_node
+    assert 1 <= outcomes.count("miss") <= 2, outcomes
+    assert outcomes.count("hit") >= 62
 
 
 def test_an_edit_on_node_1_is_what_a_reader_gets_from_node_2_at_once(cluster, nodes, editors):

@@ -241,3 +241,66 @@ def test_a_per_process_cache_with_several_workers_warns_at_start(settings, monke
     settings.CACHES = original
     monkeypatch.setenv("NEWSROOM_WORKERS", "3")
     assert per_process_cache() == []
+
+
+def _neighbour_links(client, url) -> tuple[str, str]:
+    """The headlines the story's "Previous in" / "Next in" links show."""
+    import re
+
+    html = client.get(url).content.decode()
+    link = '<a rel="{}" href="/articles/[^"]+">([^<]*)</a>'
+    found = [re.search(link.format(rel), html) for rel in ("prev", "next")]
+    return tuple(match.group(1) if match else "" for match in found)
+
+
+def _story(sentence: str) -> str:
+    """A full-length story (not a stub) made of one sentence's own words."""
+    return "".join(f"<p>{sentence}.</p>" for _ in range(12))
+
+
+@pytest.mark.django_db(transaction=True)  # real commits: the change notice is sent as in production
+def test_a_cached_story_links_to_a_newer_one_as_soon_as_it_is_published_or_unpublished(client):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from articles.workflow.services import article_publish, article_unpublish
+    from tests.articles.test_workflow import make_user, ready_draft
+
+    editor = make_user("nadia", "Editor")
+    section = SectionFactory(slug="provinces", name="Provinces")
+    now = timezone.now()
+    # Three unrelated stories (no shared words or names: no related list joins them).
+    ArticleFactory(
+        slug="older",
+        headline="Roads reopen",
+        section=section,
+        published_at=now - timedelta(days=2),
+        body=_story("Snowploughs cleared the mountain pass overnight and lorries moved again"),
+    )
+    ArticleFactory(
+        slug="newer",
+        headline="Schools open",
+        section=section,
+        published_at=now - timedelta(days=1),
+        body=_story("Pupils returned to classrooms after the holiday and teachers handed out textbooks"),
+    )
+    draft = ready_draft(
+        slug="newest",
+        headline="Clinics open",
+        section=section,
+        body=_story("Vaccination nurses staffed rural dispensaries with refrigerated supplies"),
+    )
+    assert _neighbour_links(client, "/articles/newer/") == ("Roads reopen", "")
+    assert client.get("/articles/newer/")["X-Page-Cache"] == "hit"
+
+    article_publish(article=draft, by=editor)
+    assert _neighbour_links(client, "/articles/newer/") == ("Roads reopen", "Clinics open")
+
+    newer = type(draft).objects.get(slug="newer")
+    _neighbour_links(client, "/articles/older/")
+    assert client.get("/articles/older/")["X-Page-Cache"] == "hit"
+    article_unpublish(article=newer, by=editor)
+    # The two stories either side of the one taken down now link to each other.
+    assert _neighbour_links(client, "/articles/older/") == ("", "Clinics open")
+    assert _neighbour_links(client, "/articles/newest/") == ("Roads reopen", "")

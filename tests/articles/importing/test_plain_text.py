@@ -273,3 +273,39 @@ def test_quotes_of_known_people_are_attached_and_the_others_counted(wire_newsroo
     out = capsys.readouterr().out
     assert "quotes: 2 attached to their speakers, 2 not attached" in out
     assert "quote not attached: 'Farhad Bakhtiari' (not in the directory) ×2" in out
+
+
+def test_a_published_wire_page_keeps_the_time_of_its_date_line(newsroom, tmp_path):
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from django.conf import settings
+    from django.utils import timezone
+
+    body = "TABRIZ – Volunteers cleared the road to three villages on Saturday. " * 12
+    pages = {
+        "dated.txt": f"Road reopens\nSaturday, 21 November 2026 - 10:42\n\n{body}\n",
+        "gmt.txt": f"Pass reopens\nNov 22, 2026, 08:40 AM GMT\n\n{body}\n",
+        "iso.txt": f"Bridge reopens\n2026-11-05\n\n{body}\n",
+        "undated.txt": f"Tunnel reopens\n\n{body}\n",
+        "future.txt": f"Airport reopens\n{(timezone.now() + timedelta(days=3)):%d %B %Y}\n\n{body}\n",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+    before = timezone.now()
+    call_command(
+        "import_articles",
+        *(str(tmp_path / name) for name in pages),
+        "--publish",
+        "--author",
+        "mina-shirazi",
+        stdout=StringIO(),
+    )
+    newsroom_zone = ZoneInfo(settings.TIME_ZONE)
+    times = dict(Article.objects.values_list("headline", "published_at"))
+    assert times["Road reopens"] == datetime(2026, 11, 21, 10, 42, tzinfo=newsroom_zone)
+    assert times["Pass reopens"] == datetime(2026, 11, 22, 8, 40, tzinfo=ZoneInfo("UTC"))
+    assert times["Bridge reopens"] == datetime(2026, 11, 5, tzinfo=newsroom_zone)  # not 11 May
+    assert times["Tunnel reopens"] >= before  # no date line: published now
+    assert times["Airport reopens"] >= before  # a date still to come is not a publish time
+    assert all(a.first_published_at == a.published_at for a in Article.objects.all())
