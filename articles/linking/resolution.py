@@ -11,6 +11,7 @@
 - Everything else the text introduces as a person, an organization or an event is a proposal.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -61,6 +62,17 @@ class Found:
     place: str = ""
     role: str = "mentions"
     role_reason: str = ""
+    #: Full forms the story writes it in ("veterinary department of Gilan" for "Gilan veterinary
+    #: department"): kept as other names of the record an accepted proposal becomes.
+    forms: list[str] = field(default_factory=list)
+
+    def written_as(self, mention) -> None:
+        """Note the form a name-level mention writes it in (not a surname, an acronym or a short form)."""
+        form = mention.name
+        if normalize_name(mention.name) not in normalize_name(mention.text):
+            form = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())  # a reordered name: the text's words
+        if form and form not in self.forms:
+            self.forms.append(form)
 
     @property
     def count(self) -> int:
@@ -347,7 +359,10 @@ def _resolve_organization(
     hits = directory.matcher.by_key.get(key, set())
     org_hits = [pk for kind, pk in hits if kind == "organization"]
     if org_hits:
-        return known("organization", org_hits[0], mention.sentence, mention.text)
+        item = known("organization", org_hits[0], mention.sentence, mention.text)
+        if item is not None:
+            item.written_as(mention)
+        return item
     if mention.acronym:
         acronym_hits = [
             pk
@@ -378,6 +393,7 @@ def _resolve_organization(
         )
     item.confidence = max(item.confidence, mention.confidence)
     item.add(mention, mention.text)
+    item.written_as(mention)
     return item
 
 
@@ -422,6 +438,8 @@ def _resolve_person(
     hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "person"]
     if hits:
         item = known("person", hits[0], mention.sentence, mention.text)
+        if item is not None:
+            item.written_as(mention)
     else:
         candidates = _variant_candidates(mention.name, directory)
         chosen = _choose_by_context(candidates, mention, org_id, directory, article_orgs)
@@ -439,6 +457,7 @@ def _resolve_person(
             item.confidence = max(item.confidence, mention.confidence)
             item.evidence = sorted(set(item.evidence) | set(mention.evidence))
             item.add(mention, mention.text)
+            item.written_as(mention)
     if item is None:
         return None
     if not item.title and mention.title:
