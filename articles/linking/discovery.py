@@ -21,7 +21,7 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from organizations.names import HONORIFICS, is_acronym, is_given_name, normalize_name
-from organizations.places import PLACE_WORDS, is_place
+from organizations.places import PLACE_WORDS, is_place, story_province
 
 
 def _words(text: str) -> frozenset[str]:
@@ -516,16 +516,28 @@ def _strip_possessive(word: str) -> str:
 def read_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Every name each sentence gives: people, organizations, events, surnames and acronyms."""
     mentions: list[Mention] = []
+    province = _province_of(sentences)
     for sentence in sentences:
         if _shouting(sentence.text):
             continue
-        mentions.extend(_sentence_mentions(sentence))
+        mentions.extend(_sentence_mentions(sentence, province))
         if not sentence.is_heading:
             mentions.extend(_event_mentions(sentence))
     return mentions
 
 
-def _sentence_mentions(sentence: Sentence) -> list[Mention]:
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)\s*[–—-]\s")
+
+
+def _province_of(sentences: list[Sentence]) -> str:
+    """The province the story is set in ("Mazandaran"), told by its text and dateline, or ""."""
+    dateline = next(
+        (m.group("city") for s in sentences if s.part != "headline" and (m := _DATELINE.match(s.text))), ""
+    )
+    return story_province(" ".join(s.text for s in sentences), dateline)
+
+
+def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
     text = sentence.text
     tokens = list(_TOKEN.finditer(text))
     found: list[Mention] = []
@@ -567,6 +579,8 @@ def _sentence_mentions(sentence: Sentence) -> list[Mention]:
             continue
         found.append(mention)
     found.extend(_lower_case_bodies(sentence, found))
+    if province:
+        found.extend(_bodies_of_the_province(sentence, found, province))
     _attach_affiliations(found)
     return found
 
@@ -631,6 +645,56 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                 )
             )
             taken.append((start, match.end()))
+    return out
+
+
+# "the provincial crisis management headquarters", "the province's health network".
+_PROVINCIAL_BODY = re.compile(
+    r"\b[Tt]he\s+(?:provincial|province['’]s)\s+(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>"
+    + _LOWER_HEADS
+    + r"|company)\b(?!\s+(?:of|in)\s+[A-Z])"
+)
+# "the education department" in a story set in Isfahan: the Isfahan education department, when the
+# directory has it (a short form, never proposed on its own: it could be any province's).
+_BARE_BODY = re.compile(
+    r"\b[Tt]he\s+(?P<what>(?:[a-z]+\s+){1,3}?)(?P<head>"
+    + _LOWER_HEADS
+    + r"|company)\b(?!\s+(?:of|in)\s+[A-Z])"
+)
+
+
+def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: str) -> list[Mention]:
+    """Bodies wire copy writes in lower case for the province the story is set in."""
+    taken = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    stop = NOT_NAMES | SPEECH_VERBS | PLACE_WORDS | APPOSITIVE_NOUNS | {"provincial", "province", "s"}
+    for pattern in (_PROVINCIAL_BODY, _BARE_BODY):
+        for match in pattern.finditer(sentence.text):
+            start, end = match.start(), match.end()
+            if any(lo < end and start < hi for lo, hi in taken):
+                continue
+            what = match.group("what").split()
+            # "water and wastewater company": "and" between two subject words only.
+            inner = [w for i, w in enumerate(what) if not (w == "and" and 0 < i < len(what) - 1)]
+            if any(normalize_name(w) in stop for w in inner):
+                continue
+            if not what and match.group("head") not in {"governorate", "police", "municipality"}:
+                continue  # "the provincial office" names no one body
+            evidence = ["a body of the story's province"]
+            if pattern is _BARE_BODY:
+                evidence.append("short form")
+            out.append(
+                Mention(
+                    "organization",
+                    sentence.text[start:end],
+                    " ".join([province, *what, match.group("head")]),
+                    sentence,
+                    start,
+                    evidence=evidence,
+                    confidence=0.7,
+                )
+            )
+            taken.append((start, end))
     return out
 
 

@@ -68,11 +68,13 @@ class Found:
 
     def written_as(self, mention) -> None:
         """Note the form a name-level mention writes it in (not a surname, an acronym or a short form)."""
-        form = mention.name
+        forms = [mention.name]
         if normalize_name(mention.name) not in normalize_name(mention.text):
-            form = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())  # a reordered name: the text's words
-        if form and form not in self.forms:
-            self.forms.append(form)
+            # A name the text writes otherwise ("veterinary department of Gilan"): its words too.
+            forms.append(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+        for form in forms:
+            if form and form not in self.forms:
+                self.forms.append(form)
 
     @property
     def count(self) -> int:
@@ -273,6 +275,11 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
                 people_in_order.append((mention.sentence.index, item))
         elif mention.kind == "surname":
             item = _resolve_surname(mention, people_in_order)
+            if item is None:
+                item = _known_by_surname(mention, directory, known, people_in_order, article_orgs)
+                if item is not None:
+                    people_in_order.append((mention.sentence.index, item))
+                    continue
             if item is not None:
                 item.add(mention, mention.text)
                 item.speaker = item.speaker or mention.speaker
@@ -380,9 +387,21 @@ def _resolve_organization(
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
+    if "a body of the story's province" in mention.evidence:
+        national = _national_body_of(mention.name, directory)
+        if national is not None:  # "the provincial environment department": the Department of Environment's
+            return known("organization", national, mention.sentence, mention.text, "provincial office")
     if "short form" in mention.evidence:
         return None  # "the Health Ministry" that is no known body's short form: not a name to propose
-    item = proposals.get(("organization", key))
+    # "Isfahan education office" and "the provincial education department" in one story: one body.
+    item = proposals.get(("organization", key)) or next(
+        (
+            p
+            for (kind, _k), p in proposals.items()
+            if kind == "organization" and _office_key(p.name) == _office_key(mention.name)
+        ),
+        None,
+    )
     if item is None:
         item = proposals[("organization", key)] = Found(
             "organization",
@@ -398,6 +417,33 @@ def _resolve_organization(
 
 
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
+#: Words local wire copy uses interchangeably for one provincial body.
+_OFFICE_WORDS = frozenset({"office", "department", "directorate", "administration", "bureau"})
+
+
+def _office_key(name: str) -> str:
+    """A body's key with its last word folded among office/department/directorate."""
+    words = name_words(name, honorifics=False)
+    if len(words) >= 3 and words[-1] in _OFFICE_WORDS:
+        words = [*words[:-1], "department"]
+    return " ".join(loose_word(w) for w in words)
+
+
+def _national_body_of(name: str, directory: Directory) -> int | None:
+    """ "Khuzestan environment department": the one known body without a place in its name whose
+    words hold all of this one's but the province ("Department of Environment")."""
+    raw = name_words(name, honorifics=False)
+    while len(raw) > 2 and is_place(raw[0]):
+        raw = raw[1:]
+    words = {loose_word(w) for w in raw} - {"of", "and", "the", "for"}
+    if len(words) < 2:
+        return None
+    hits = {
+        pk
+        for pk, known_words, known_raw in directory.organization_words
+        if words <= set(known_words) and not any(is_place(w) for w in known_raw)
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _local_office_of(name: str, directory: Directory) -> int | None:
@@ -520,6 +566,25 @@ def _resolve_surname(mention: Mention, people_in_order: list[tuple[int, Found]])
     # Two different people of that surname before it: the nearest one is meant.
     pool.sort(key=lambda pair: pair[0])
     return pool[-1][1] if before else pool[0][1]
+
+
+def _known_by_surname(mention: Mention, directory: Directory, known, people_in_order, article_orgs):
+    """ "Ghasemi said" in a story that never gives his full name: the one person of the directory
+    with that surname, when the story names a body they work at (or its parent or a branch).
+
+    Two known people sharing the surname, or a surname of someone else the story introduced, or no
+    body of theirs in the story: nobody is linked (context, not spelling alone)."""
+    surname = loose_word(normalize_name(mention.name).split()[-1])
+    people = directory.surnames.get(surname, set())
+    if len(people) != 1 or not article_orgs:
+        return None
+    (pk,) = people
+    if not directory.related_organizations(directory.affiliations.get(pk, set())) & article_orgs:
+        return None
+    item = known("person", pk, mention.sentence, mention.text, "surname of a known person")
+    if item is not None:
+        item.speaker = item.speaker or mention.speaker
+    return item
 
 
 def _names_of(person: Found) -> list[str]:

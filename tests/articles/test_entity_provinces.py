@@ -1,0 +1,91 @@
+"""Bodies a story writes in lower case for its own province, and people it names by surname only."""
+
+import pytest
+
+from articles.linking.resolution import Directory, read_story
+from tests.factories import AffiliationFactory, ArticleFactory, OrganizationFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def story(body, headline="Cholera cases rise in Zabol"):
+    article = ArticleFactory(headline=headline, body=body, dek="")
+    return read_story(article, Directory())
+
+
+def proposed(entities) -> set[str]:
+    return {p.name for p in entities.proposals if p.kind == "organization"}
+
+
+def test_a_provincial_body_is_named_for_the_province_the_story_is_set_in():
+    entities = story(
+        "<p>ZABOL – Eleven new cholera cases were reported in Zabol in Sistan and Baluchestan on Monday.</p>"
+        "<p>The provincial water and wastewater company said it had chlorinated the city network.</p>"
+        "<p>The provincial crisis management headquarters met on Tuesday.</p>"
+    )
+    assert {
+        "Sistan and Baluchestan water and wastewater company",
+        "Sistan and Baluchestan crisis management headquarters",
+    } <= proposed(entities)
+    forms = {f for p in entities.proposals for f in p.forms}
+    assert "provincial water and wastewater company" in forms
+
+
+def test_no_province_no_provincial_body_and_a_dateline_elsewhere_rules_a_province_out():
+    # Kerman is named, but the story is filed from Bandar Abbas, in Hormozgan: not Kerman's governorate.
+    entities = story(
+        "<p>BANDAR ABBAS – A fire at the port was put out on Monday, the provincial governorate said. "
+        "A ship from Kerman was damaged.</p>",
+        headline="Fire at Bandar Abbas port",
+    )
+    assert not any("governorate" in name for name in proposed(entities))
+    entities = story("<p>The provincial office of the society said it had sent tents.</p>", headline="Tents")
+    assert proposed(entities) == set()
+
+
+def test_a_bare_lower_case_body_is_the_provinces_known_one_never_a_new_one():
+    education = OrganizationFactory(name="Isfahan education department")
+    entities = story(
+        "<p>ISFAHAN – A second school will open in Isfahan province, the education department said.</p>",
+        headline="Second school",
+    )
+    assert [f.entity for f in entities.known] == [education]
+    entities = story(
+        "<p>ISFAHAN – The rehabilitation department in Isfahan province opened a clinic.</p>",
+        headline="Clinic",
+    )
+    assert proposed(entities) == set() and entities.known == []
+
+
+def test_a_provincial_office_of_a_national_body_is_that_body():
+    environment = OrganizationFactory(name="Department of Environment", acronym="DOE")
+    entities = story(
+        "<p>AHVAZ – Dust closed schools in Khuzestan, the provincial environment department said.</p>",
+        headline="Dust closes schools",
+    )
+    assert environment in [f.entity for f in entities.known]
+    assert proposed(entities) == set()
+
+
+def test_office_and_department_of_one_province_and_subject_in_one_story_are_one_body():
+    entities = story(
+        "<p>SHAHIN SHAHR – The school was built in Isfahan province by the provincial education department.</p>",
+        headline="UNICEF and Isfahan education office open refugee school",
+    )
+    names = proposed(entities)
+    assert names == {"Isfahan education office"}
+    (office,) = [p for p in entities.proposals if p.name == "Isfahan education office"]
+    assert "Isfahan education department" in office.forms
+
+
+def test_a_surname_never_introduced_is_the_one_known_person_of_a_body_the_story_names():
+    ircs = OrganizationFactory(name="Iranian Red Crescent Society", acronym="IRCS")
+    qanbari = PersonFactory(name="Behrouz Qanbari")
+    AffiliationFactory(person=qanbari, organization=ircs, title="head of the Mazandaran branch")
+    body = "<p>SARI – The IRCS sent dogs. Qanbari, who leads the Mazandaran branch, said the search goes on.</p>"
+    assert qanbari in [f.entity for f in story(body, headline="Search").known]
+    # Without a body of his in the story, the surname alone is nobody's.
+    assert qanbari not in [f.entity for f in story("<p>SARI – Qanbari said the search goes on.</p>").known]
+    # Two known people of that surname: nobody.
+    PersonFactory(name="Reza Qanbari")
+    assert qanbari not in [f.entity for f in story(body, headline="Search").known]
