@@ -505,6 +505,21 @@ def _split_and(spans):
     return
 
 
+def _person_in_apposition(tokens, last: int) -> bool:
+    """ "the stand of Sima Rafiei, a 31-year-old carpet designer": what follows says a person."""
+    if last + 1 >= len(tokens) or tokens[last + 1].group(0) != ",":
+        return False
+    following = [t.group(0) for t in tokens[last + 2 : last + 8]]
+    if not following or following[0].lower() not in {"a", "an", "the"}:
+        return False
+    for word in following[1:]:
+        if word in {",", ".", ";"}:
+            break
+        if re.fullmatch(r"\d+-year-old", word) or word.lower() in APPOSITIVE_NOUNS - TITLE_WORDS:
+            return True
+    return False
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
@@ -604,10 +619,31 @@ _BODY_IN_PLACE = re.compile(
 )
 
 
+def _unlisted_place(text: str, match, what: list[str]) -> bool:
+    """ "the Savadkuh health network": a county the gazetteer lacks, read as a place when "the"
+    stands before one capitalised word (no acronym, no first name) and subject words follow it."""
+    place = match.group("place")
+    before = text[: match.start("place")]
+    return (
+        bool(what)
+        and " " not in place
+        and re.search(r"\bthe\s+$", before) is not None
+        and len(place) >= 4
+        and not place.isupper()
+        and not is_given_name(place)
+        and _words_are_subjects(what)
+    )
+
+
+def _words_are_subjects(what: list[str]) -> bool:
+    return all(w not in APPOSITIVE_NOUNS and w not in SPEECH_VERBS for w in what)
+
+
 def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """Bodies wire copy writes in lower case around a place: "the municipality of Beyoğlu",
     "the Saravan health network", "the Kerman traffic police"."""
-    taken = [(m.start, m.start + len(m.text)) for m in found]
+    # A lone capitalised word read as a surname ("Savadkuh") may be the place of such a body.
+    taken = [(m.start, m.start + len(m.text)) for m in found if m.kind != "surname"]
     out = []
     for pattern in (_BODY_OF_PLACE, _PLACE_BODY, _BODY_IN_PLACE):
         for match in pattern.finditer(sentence.text):
@@ -623,7 +659,9 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                 stop = (NOT_NAMES - {"provincial"}) | SPEECH_VERBS | PLACE_WORDS
                 if any(w in stop for w in what):
                     continue
-                if not is_place(place) or normalize_name(place) in NOT_NAMES:
+                if normalize_name(place) in NOT_NAMES:
+                    continue
+                if not is_place(place) and not _unlisted_place(sentence.text, match, what):
                     continue
                 if not what and match.group("head") not in {"governorate", "police", "municipality"}:
                     continue  # "Tehran office" alone names no one body
@@ -645,6 +683,10 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                 )
             )
             taken.append((start, match.end()))
+    if out:
+        inside = [m for m in found if m.kind == "surname" and any(lo <= m.start < hi for lo, hi in taken)]
+        for mention in inside:
+            found.remove(mention)
     return out
 
 
@@ -652,15 +694,12 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
 _PROVINCIAL_BODY = re.compile(
     r"\b[Tt]he\s+(?:provincial|province['’]s)\s+(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>"
     + _LOWER_HEADS
-    + r"|company)\b(?!\s+(?:of|in)\s+[A-Z])"
+    + r"|company)\b"
 )
+_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # "the education department" in a story set in Isfahan: the Isfahan education department, when the
 # directory has it (a short form, never proposed on its own: it could be any province's).
-_BARE_BODY = re.compile(
-    r"\b[Tt]he\s+(?P<what>(?:[a-z]+\s+){1,3}?)(?P<head>"
-    + _LOWER_HEADS
-    + r"|company)\b(?!\s+(?:of|in)\s+[A-Z])"
-)
+_BARE_BODY = re.compile(r"\b[Tt]he\s+(?P<what>(?:[a-z]+\s+){1,3}?)(?P<head>" + _LOWER_HEADS + r"|company)\b")
 
 
 def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: str) -> list[Mention]:
@@ -680,6 +719,14 @@ def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: 
                 continue
             if not what and match.group("head") not in {"governorate", "police", "municipality"}:
                 continue  # "the provincial office" names no one body
+            where = _OF_PLACE.match(sentence.text, end)
+            if where and is_place(where.group("place")):
+                if pattern is _BARE_BODY:
+                    continue  # "the veterinary department of Gilan": read as a body of that place
+                # "the provincial water and wastewater company in Zabol": Zabol's.
+                place, end = where.group("place"), where.end()
+            else:
+                place = province
             evidence = ["a body of the story's province"]
             if pattern is _BARE_BODY:
                 evidence.append("short form")
@@ -687,7 +734,7 @@ def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: 
                 Mention(
                     "organization",
                     sentence.text[start:end],
-                    " ".join([province, *what, match.group("head")]),
+                    " ".join([place, *what, match.group("head")]),
                     sentence,
                     start,
                     evidence=evidence,
@@ -897,7 +944,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
         return None
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
-    if before.lower() == "of" and "honorific" not in evidence:
+    if before.lower() == "of" and "honorific" not in evidence and not _person_in_apposition(tokens, last):
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),

@@ -136,8 +136,13 @@ class Directory:
         for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
             self.organization_names[pk].append(name)
         self.affiliations: dict[int, set[int]] = defaultdict(set)
-        for person_id, org_id in Affiliation.objects.values_list("person_id", "organization_id"):
+        self.titles: dict[int, list[str]] = defaultdict(list)
+        for person_id, org_id, title in Affiliation.objects.values_list(
+            "person_id", "organization_id", "title"
+        ):
             self.affiliations[person_id].add(org_id)
+            if title:
+                self.titles[person_id].append(title)
         self.loose: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.surnames: dict[str, set[int]] = defaultdict(set)
         for pk, names in self.person_names.items():
@@ -262,6 +267,7 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
     article_orgs |= {pk for (kind, pk) in found if kind == "organization"}
 
     people_in_order: list[tuple[int, Found]] = []  # (sentence index, person) as introduced
+    story_words = {w for sentence in sentences for w in normalize_name(sentence.text).split()}
     for (kind, _pk), item in found.items():
         if kind == "person":
             people_in_order.append((item.sentences[0].index, item))
@@ -276,7 +282,7 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
         elif mention.kind == "surname":
             item = _resolve_surname(mention, people_in_order)
             if item is None:
-                item = _known_by_surname(mention, directory, known, people_in_order, article_orgs)
+                item = _known_by_surname(mention, directory, known, article_orgs, story_words)
                 if item is not None:
                     people_in_order.append((mention.sentence.index, item))
                     continue
@@ -568,20 +574,31 @@ def _resolve_surname(mention: Mention, people_in_order: list[tuple[int, Found]])
     return pool[-1][1] if before else pool[0][1]
 
 
-def _known_by_surname(mention: Mention, directory: Directory, known, people_in_order, article_orgs):
-    """ "Ghasemi said" in a story that never gives his full name: the one person of the directory
-    with that surname, when the story names a body they work at (or its parent or a branch).
+_TITLE_FILLER = frozenset({"the", "of", "and", "for", "in", "head", "deputy", "director", "chief", "acting"})
 
-    Two known people sharing the surname, or a surname of someone else the story introduced, or no
-    body of theirs in the story: nobody is linked (context, not spelling alone)."""
+
+def _known_by_surname(mention: Mention, directory: Directory, known, article_orgs, story_words):
+    """ "Ghasemi said" in a story that never gives his full name: the one person of the directory
+    with that surname whom the story's context places — it names a body they work at (or its parent
+    or a branch), or every word of their title ("Hajj medical mission").
+
+    No known person of that surname in context, or two: nobody is linked (context, not spelling)."""
     surname = loose_word(normalize_name(mention.name).split()[-1])
-    people = directory.surnames.get(surname, set())
-    if len(people) != 1 or not article_orgs:
+    placed = []
+    for pk in directory.surnames.get(surname, set()):
+        bodies = directory.related_organizations(directory.affiliations.get(pk, set()))
+        titled = any(
+            len(words) >= 2 and words <= story_words
+            for words in (
+                {w for w in normalize_name(title).split() if w not in _TITLE_FILLER}
+                for title in directory.titles.get(pk, [])
+            )
+        )
+        if bodies & article_orgs or titled:
+            placed.append(pk)
+    if len(placed) != 1:
         return None
-    (pk,) = people
-    if not directory.related_organizations(directory.affiliations.get(pk, set())) & article_orgs:
-        return None
-    item = known("person", pk, mention.sentence, mention.text, "surname of a known person")
+    item = known("person", placed[0], mention.sentence, mention.text, "surname of a known person")
     if item is not None:
         item.speaker = item.speaker or mention.speaker
     return item

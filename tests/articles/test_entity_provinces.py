@@ -29,6 +29,15 @@ def test_a_provincial_body_is_named_for_the_province_the_story_is_set_in():
     } <= proposed(entities)
     forms = {f for p in entities.proposals for f in p.forms}
     assert "provincial water and wastewater company" in forms
+    # A place written after it is that place's body; a month is no place.
+    entities = story(
+        "<p>ZABOL – Cholera spread in Sistan and Baluchestan, said the head of the provincial water and "
+        "wastewater company in Zabol. The provincial health network screened 900 people in October.</p>"
+    )
+    assert {
+        "Zabol water and wastewater company",
+        "Sistan and Baluchestan health network",
+    } == proposed(entities)
 
 
 def test_no_province_no_provincial_body_and_a_dateline_elsewhere_rules_a_province_out():
@@ -69,7 +78,8 @@ def test_a_provincial_office_of_a_national_body_is_that_body():
 
 def test_office_and_department_of_one_province_and_subject_in_one_story_are_one_body():
     entities = story(
-        "<p>SHAHIN SHAHR – The school was built in Isfahan province by the provincial education department.</p>",
+        "<p>SHAHIN SHAHR – The school was built in Isfahan province by the provincial education "
+        "department.</p>",
         headline="UNICEF and Isfahan education office open refugee school",
     )
     names = proposed(entities)
@@ -82,10 +92,47 @@ def test_a_surname_never_introduced_is_the_one_known_person_of_a_body_the_story_
     ircs = OrganizationFactory(name="Iranian Red Crescent Society", acronym="IRCS")
     qanbari = PersonFactory(name="Behrouz Qanbari")
     AffiliationFactory(person=qanbari, organization=ircs, title="head of the Mazandaran branch")
-    body = "<p>SARI – The IRCS sent dogs. Qanbari, who leads the Mazandaran branch, said the search goes on.</p>"
+    body = (
+        "<p>SARI – The IRCS sent dogs. Qanbari, who leads the Mazandaran branch, said the search goes on.</p>"
+    )
     assert qanbari in [f.entity for f in story(body, headline="Search").known]
     # Without a body of his in the story, the surname alone is nobody's.
     assert qanbari not in [f.entity for f in story("<p>SARI – Qanbari said the search goes on.</p>").known]
-    # Two known people of that surname: nobody.
-    PersonFactory(name="Reza Qanbari")
-    assert qanbari not in [f.entity for f in story(body, headline="Search").known]
+    # Another Ghanbari the story gives no context for does not stand in the way ...
+    PersonFactory(name="Saeed Ghanbari")
+    assert qanbari in [f.entity for f in story(body, headline="Search").known]
+    # ... two of that surname at bodies the story names are nobody.
+    AffiliationFactory(person=PersonFactory(name="Reza Qanbari"), organization=ircs, title="volunteer")
+    assert [f.entity for f in story(body, headline="Search").known] == [ircs]
+
+
+def test_a_surname_never_introduced_is_placed_by_the_known_persons_title():
+    ghasemi = PersonFactory(name="Morteza Ghasemi")
+    AffiliationFactory(person=ghasemi, title="Head of the Hajj medical mission")
+    body = (
+        "<p>MEDINA – The clinics of the Iranian Hajj medical mission treated 9,000 pilgrims.</p>"
+        "<p>“Many of our pilgrims are over sixty,” Ghasemi said.</p>"
+    )
+    assert [f.entity for f in story(body, headline="Clinics").known] == [ghasemi]
+    other = "<p>MEDINA – “Many of our pilgrims are over sixty,” Ghasemi said.</p>"
+    assert story(other, headline="Clinics").known == []
+
+
+def test_a_person_after_of_with_an_age_in_apposition_is_a_person():
+    entities = story(
+        "<p>TABRIZ – The stand of Sima Rafiei, a 31-year-old carpet designer from Tabriz, was busy.</p>",
+        headline="Carpet fair",
+    )
+    assert "Sima Rafiei" in {p.name for p in entities.proposals if p.kind == "person"}
+    entities = story("<p>He is chief executive of Arvand Cold Chain, a company in Khorramshahr.</p>")
+    assert not any(p.kind == "person" for p in entities.proposals)
+
+
+def test_a_county_the_gazetteer_lacks_names_a_body_after_the():
+    entities = story(
+        "<p>SARI – A doctor from the Savadkuh health network visits every morning.</p>", headline="Shelter"
+    )
+    assert "Savadkuh health network" in proposed(entities)
+    # No "the" before it, or a first name: no body.
+    entities = story("<p>SARI – Maryam health network staff visited.</p>", headline="Shelter")
+    assert not any("health network" in name for name in proposed(entities))
