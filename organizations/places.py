@@ -112,11 +112,13 @@ def story_province(text: str, dateline: str = "") -> str:
     """The province a story is set in, as the story writes it ("Mazandaran"), or "".
 
     The province it names most often (the first of a tie), in the capitalised words of the text;
-    one whose capital lies in another region than the dateline's city is not it ("Kerman" named in
-    a story from Bandar Abbas, which is in Hormozgan)."""
+    one whose namesake city lies in another region than the dateline's city is not it ("Kerman"
+    named in a story from Bandar Abbas, which is in Hormozgan), unless the story calls it a
+    province ("Golestan province": there is also a town Golestan, near Tehran)."""
     provinces = province_names()
     counts: dict[str, int] = {}
     written: dict[str, str] = {}
+    explicit: set[str] = set()  # written "Golestan province": a province whatever the dateline
     for match in _CAPITALISED_RUN.finditer(text or ""):
         words = match.group(0).split()
         # The longest piece of the run that is a province: "Sistan and Baluchestan", not "Sistan".
@@ -133,6 +135,10 @@ def story_province(text: str, dateline: str = "") -> str:
             if hit:
                 key = normalize_name(hit)
                 counts[key] = counts.get(key, 0) + 1
+                if re.match(r"\s+[Pp]rovince\b", text[match.end() :]) or re.search(
+                    r"\b[Pp]rovince of\s+$", text[: match.start()]
+                ):
+                    explicit.add(key)
                 written.setdefault(key, hit if not hit.isupper() else hit.title())
                 break
     regions = _city_regions()
@@ -140,7 +146,7 @@ def story_province(text: str, dateline: str = "") -> str:
     best = ""
     for key in counts:  # in the order first named
         region = regions.get(key)
-        if home and region and region != home:
+        if home and region and region != home and key not in explicit:
             continue
         if not best or counts[key] > counts[best]:
             best = key

@@ -724,7 +724,7 @@ def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: 
                 if pattern is _BARE_BODY:
                     continue  # "the veterinary department of Gilan": read as a body of that place
                 # "the provincial water and wastewater company in Zabol": Zabol's.
-                place, end = where.group("place"), where.end()
+                place = where.group("place")
             else:
                 place = province
             evidence = ["a body of the story's province"]
@@ -944,15 +944,18 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
         return None
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
-    if before.lower() == "of" and "honorific" not in evidence and not _person_in_apposition(tokens, last):
+    # "Kaka Morad Veisi, a 78-year-old shepherd": what follows the name says it is a person's.
+    described = _person_in_apposition(tokens, last)
+    if before.lower() == "of" and "honorific" not in evidence and not described:
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),
     # which resolution decides: such a pair is kept, too weak to propose on its own.
     place_first = len(name_tokens) >= 2 and is_place(name_tokens[0]) and not is_given_name(name_tokens[0])
     surname_like = len(name_tokens) == 2 and not is_place(name_tokens[-1]) and name_tokens[-1][1:].islower()
-    if place_first and not surname_like:
+    if place_first and not surname_like and not described:
         return None
+    place_first = place_first and not described
     if any(w.isupper() and len(w) > 1 for w in name_tokens):
         return None
     name = " ".join(name_tokens)
@@ -988,6 +991,8 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         evidence.append("place of origin")
     if first > 0 and re.fullmatch(r"\d+-year-old", tokens[first - 1].group(0)):
         evidence.append("age before the name")  # "72-year-old Gholamhossein Shafiei"
+    if described:
+        evidence.append("age or occupation in apposition")
     if len(name_tokens) == 1:
         # "Rostami said", "Dr. Moradi": a surname that refers back to someone introduced earlier.
         if len(name_lower[0]) < 3:
@@ -1013,6 +1018,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "title in apposition",
         "title before the name",
         "age before the name",
+        "age or occupation in apposition",
         "place of origin",
     }
     if place_first:

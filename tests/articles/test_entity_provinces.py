@@ -136,3 +136,22 @@ def test_a_county_the_gazetteer_lacks_names_a_body_after_the():
     # No "the" before it, or a first name: no body.
     entities = story("<p>SARI – Maryam health network staff visited.</p>", headline="Shelter")
     assert not any("health network" in name for name in proposed(entities))
+
+
+def test_a_province_the_story_calls_a_province_counts_whatever_the_dateline():
+    # There is also a town called Golestan near Tehran; "Golestan province" is the province.
+    entities = story(
+        "<p>GORGAN – Floods hit Golestan province on Sunday. The provincial meteorological office "
+        "warned of more rain.</p>",
+        headline="Floods in Golestan",
+    )
+    assert proposed(entities) == {"Golestan meteorological office"}
+
+
+def test_a_name_beginning_with_a_place_word_is_a_person_when_an_age_follows():
+    entities = story(
+        "<p>JAVANRUD – Kaka Morad Veisi, a 78-year-old shepherd from a village near Javanrud, had his "
+        "bandage taken off on Tuesday.</p><p>“I can see my grandchildren,” Veisi said.</p>",
+        headline="Eye camp",
+    )
+    assert {p.name for p in entities.proposals if p.kind == "person"} == {"Kaka Morad Veisi"}
