@@ -10,6 +10,11 @@ editor's judgments (``judgments.jsonl``: per story, the entities it names, known
 - merged: one record standing for two or more judged entities (confusable people merged);
 - roles: how many links have the role the editor gave (about / quoted / mentions).
 
+A new record is the judged entity when one of its names, or one of the full forms this story
+wrote it in (read from the text: "the provincial crisis management headquarters" for the record
+"Mazandaran crisis management headquarters"), is a spelling of a name the editor gave it;
+``--names-only`` scores by the record's names alone, as before.
+
 Usage::
 
     .venv/bin/python bench/entities_eval.py bench/entities            # the development set
@@ -44,6 +49,11 @@ def main() -> int:
     )
     parser.add_argument("--keep", action="store_true", help="keep the evaluation database afterwards")
     parser.add_argument("--show", action="store_true", help="print every miss and false link")
+    parser.add_argument(
+        "--names-only",
+        action="store_true",
+        help="credit a new record by its name and other names only, not by the forms the story wrote it in",
+    )
     args = parser.parse_args()
     if args.corpus and args.corpus_option:
         parser.error("give the corpus once, as an argument or with --corpus")
@@ -76,7 +86,7 @@ def main() -> int:
             command += ["--author", desk]
         _run(command, env)
         os.environ.update(env)
-        return _score(judgments, corpus, desk, args.show)
+        return _score(judgments, corpus, desk, args.show, names_only=args.names_only)
     finally:
         if not args.keep:
             _drop(base, eval_db)
@@ -106,7 +116,9 @@ def _drop(base: str, db: str) -> None:
         conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
 
 
-def _score(judgments: list[dict], corpus: Path, desk: str | None, show: bool) -> int:
+def _score(
+    judgments: list[dict], corpus: Path, desk: str | None, show: bool, names_only: bool = False
+) -> int:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     import django
@@ -134,7 +146,9 @@ def _score(judgments: list[dict], corpus: Path, desk: str | None, show: bool) ->
         # The full forms this story writes each linked record in ("the provincial crisis management
         # headquarters" for "Mazandaran crisis management headquarters"), read from its text: a new
         # record is the judged entity the editor named by one of those forms (see docs/benchmarks.md).
-        written = {(f.kind, f.entity.pk): f.forms for f in read_story(article, directory).known}
+        written = {}
+        if not names_only:
+            written = {(f.kind, f.entity.pk): f.forms for f in read_story(article, directory).known}
         linked = []
         for kind in kinds:
             link = BY_KIND[kind]

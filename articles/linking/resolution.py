@@ -251,7 +251,11 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
     article_orgs = {pk for (kind, pk) in found if kind == "organization"}
 
     mentions = [m for m in mentions if m.kind in {"surname", "acronym"} or not inside_known(m)]
-    for mention in (m for m in mentions if m.kind == "organization"):
+    # Bodies read from "the provincial …" last: the story may spell them out in full later.
+    by_province = [m for m in mentions if m.kind == "organization" and _of_the_province(m)]
+    for mention in [
+        m for m in mentions if m.kind == "organization" and not _of_the_province(m)
+    ] + by_province:
         item = _resolve_organization(
             mention, directory, known, proposals, {pk for (kind, pk) in found if kind == "organization"}
         )
@@ -393,7 +397,20 @@ def _resolve_organization(
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
-    if "a body of the story's province" in mention.evidence:
+    if _of_the_province(mention):
+        # "the province's cultural heritage department" and the story's (or the directory's)
+        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body.
+        words = _body_words(mention.name)
+        fuller = [p for p in proposals.values() if p.kind == "organization" and words <= _body_words(p.name)]
+        if len(fuller) == 1:
+            fuller[0].add(mention, mention.text)
+            fuller[0].written_as(mention)
+            return fuller[0]
+        known_fuller = {
+            pk for pk, known_words, _raw in directory.organization_words if words <= set(known_words)
+        }
+        if len(known_fuller) == 1:
+            return known("organization", known_fuller.pop(), mention.sentence, mention.text, "short form")
         national = _national_body_of(mention.name, directory)
         if national is not None:  # "the provincial environment department": the Department of Environment's
             return known("organization", national, mention.sentence, mention.text, "provincial office")
@@ -425,6 +442,17 @@ def _resolve_organization(
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
 #: Words local wire copy uses interchangeably for one provincial body.
 _OFFICE_WORDS = frozenset({"office", "department", "directorate", "administration", "bureau"})
+
+
+def _of_the_province(mention: Mention) -> bool:
+    return "a body of the story's province" in mention.evidence
+
+
+def _body_words(name: str) -> set[str]:
+    """A body's words, loosely spelt, without connectors, office words folded into one."""
+    words = {loose_word(w) for w in name_words(name, honorifics=False)} - {"of", "and", "the", "for"}
+    office = {loose_word(w) for w in _OFFICE_WORDS}
+    return {w if w not in office else "department" for w in words}
 
 
 def _office_key(name: str) -> str:

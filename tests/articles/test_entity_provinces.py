@@ -155,3 +155,13 @@ def test_a_name_beginning_with_a_place_word_is_a_person_when_an_age_follows():
         headline="Eye camp",
     )
     assert {p.name for p in entities.proposals if p.kind == "person"} == {"Kaka Morad Veisi"}
+
+
+def test_a_provincial_body_spelt_out_later_in_the_story_is_one_body():
+    entities = story(
+        "<p>ISFAHAN – 30,000 people visited the fair in Isfahan, the province's cultural heritage "
+        "department said.</p><p>Maryam Etemadi, director of handicrafts at the Isfahan Cultural Heritage, "
+        "Handicrafts and Tourism Department, said sales were high.</p>",
+        headline="Handicrafts fair",
+    )
+    assert proposed(entities) == {"Isfahan Cultural Heritage, Handicrafts and Tourism Department"}
