@@ -434,6 +434,19 @@ def _split_of(span, a, b):
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
             return
+        # "Qolizadeh of the DOE": a surname and the body they are of.
+        body = right[1:] if len(right) > 1 and right[0].lower() == "the" else right
+        if (
+            len(left) == 1
+            and not {normalize_name(left[0])} & (TITLE_WORDS | NOT_NAMES | GENERIC_WORDS | ORG_HEADS)
+            and not is_acronym(left[0])
+            and not is_place(left[0])
+            and ((len(body) == 1 and is_acronym(body[0])) or _heads_in(body))
+        ):
+            yield _Span(span.tokens[:1]), a, a
+            start = k + 1 + (len(right) - len(body))
+            yield _Span(span.tokens[start:]), a + start, b
+            return
         if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
@@ -606,7 +619,7 @@ _BODY_OF_PLACE = re.compile(
 )
 _LOWER_HEADS = (
     r"network|headquarters|directorate|police|department|office|organization|organisation"
-    r"|governorate|council|services"
+    r"|governorate|council|services|municipality"
 )
 _PLACE_BODY = re.compile(
     r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"

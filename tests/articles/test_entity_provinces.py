@@ -165,3 +165,18 @@ def test_a_provincial_body_spelt_out_later_in_the_story_is_one_body():
         headline="Handicrafts fair",
     )
     assert proposed(entities) == {"Isfahan Cultural Heritage, Handicrafts and Tourism Department"}
+
+
+def test_a_city_municipality_in_lower_case_is_a_body():
+    entities = story("<p>AHVAZ – The Ahvaz municipality sent 80 pumps.</p>", headline="Flood")
+    assert proposed(entities) == {"Ahvaz municipality"}
+
+
+def test_a_surname_of_a_named_body_is_its_known_person():
+    doe = OrganizationFactory(name="Department of Environment", acronym="DOE")
+    qolizadeh = PersonFactory(name="Hamed Qolizadeh")
+    AffiliationFactory(person=qolizadeh, organization=doe, title="Director-general in West Azerbaijan")
+    entities = story(
+        "<p>URMIA – Officials, among them Qolizadeh of the DOE, warned of a dry summer.</p>", headline="Lake"
+    )
+    assert {f.entity for f in entities.known} == {qolizadeh, doe}
