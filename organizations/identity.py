@@ -16,8 +16,8 @@ from django.db.models.functions import Upper
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 
-from organizations.models import Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import name_key
+from organizations.models import AliasKind, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.names import is_acronym, name_key, normalize_name
 
 ALIAS_MODELS: dict[type[models.Model], type[models.Model]] = {
     Person: PersonAlias,
@@ -160,3 +160,31 @@ def entities_named(model: type[models.Model], name: str) -> list[models.Model]:
             alias_model.objects.filter(name_key=key).values_list(f"{alias_model.owner_field}_id", flat=True)
         )
     return list(model.objects.filter(pk__in=ids).order_by("pk"))
+
+
+def alias_keep(*, entity: models.Model, name: str) -> models.Model | None:
+    """Keep ``name``, a form a story wrote ``entity`` in, as one of its other names; returns the alias.
+
+    Nothing is saved when the entity already answers to that exact form, when another record of its
+    kind holds the name's key (the identity rule above), or when the form is no name to look a
+    record up by: an acronym (organizations have their own field), a single word for a person (a
+    surname alone), or words all in lower case ("the provincial water company" names no one body).
+    """
+    alias_model = ALIAS_MODELS.get(type(entity))
+    name = " ".join((name or "").split()).strip(" ,.;:'\"“”‘’()")
+    if alias_model is None or not name or len(name) > 200 or is_acronym(name):
+        return None
+    if not any(ch.isupper() for ch in name):
+        return None
+    if isinstance(entity, Person) and len(name.split()) < 2:
+        return None
+    if not key_for(type(entity), name):
+        return None
+    normalized = normalize_name(name)
+    taken = {
+        normalize_name(entity.name),
+        *(normalize_name(a) for a in entity.aliases.values_list("name", flat=True)),
+    }
+    if normalized in taken or name_owner(type(entity), name, exclude_pk=entity.pk) is not None:
+        return None
+    return alias_model.objects.create(**{alias_model.owner_field: entity}, name=name, kind=AliasKind.OTHER)

@@ -148,6 +148,7 @@ class EntityProposalAdmin(admin.ModelAdmin):
     readonly_fields = [
         "article",
         "kind",
+        "written",
         "sentence",
         "confidence",
         "evidence",
@@ -163,6 +164,7 @@ class EntityProposalAdmin(admin.ModelAdmin):
         "organization_name",
         "organization",
         "acronym",
+        "written",
         "sentence",
         "confidence",
         "evidence",

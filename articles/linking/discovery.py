@@ -21,7 +21,7 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from organizations.names import HONORIFICS, is_acronym, is_given_name, normalize_name
-from organizations.places import PLACE_WORDS, is_place
+from organizations.places import PLACE_WORDS, is_place, story_province
 
 
 def _words(text: str) -> frozenset[str]:
@@ -434,6 +434,19 @@ def _split_of(span, a, b):
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
             return
+        # "Qolizadeh of the DOE": a surname and the body they are of.
+        body = right[1:] if len(right) > 1 and right[0].lower() == "the" else right
+        if (
+            len(left) == 1
+            and not {normalize_name(left[0])} & (TITLE_WORDS | NOT_NAMES | GENERIC_WORDS | ORG_HEADS)
+            and not is_acronym(left[0])
+            and not is_place(left[0])
+            and ((len(body) == 1 and is_acronym(body[0])) or _heads_in(body))
+        ):
+            yield _Span(span.tokens[:1]), a, a
+            start = k + 1 + (len(right) - len(body))
+            yield _Span(span.tokens[start:]), a + start, b
+            return
         if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
@@ -505,6 +518,21 @@ def _split_and(spans):
     return
 
 
+def _person_in_apposition(tokens, last: int) -> bool:
+    """ "the stand of Sima Rafiei, a 31-year-old carpet designer": what follows says a person."""
+    if last + 1 >= len(tokens) or tokens[last + 1].group(0) != ",":
+        return False
+    following = [t.group(0) for t in tokens[last + 2 : last + 8]]
+    if not following or following[0].lower() not in {"a", "an", "the"}:
+        return False
+    for word in following[1:]:
+        if word in {",", ".", ";"}:
+            break
+        if re.fullmatch(r"\d+-year-old", word) or word.lower() in APPOSITIVE_NOUNS - TITLE_WORDS:
+            return True
+    return False
+
+
 def _possessive(word: str) -> bool:
     return word.endswith(("'s", "’s"))
 
@@ -516,16 +544,28 @@ def _strip_possessive(word: str) -> str:
 def read_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Every name each sentence gives: people, organizations, events, surnames and acronyms."""
     mentions: list[Mention] = []
+    province = _province_of(sentences)
     for sentence in sentences:
         if _shouting(sentence.text):
             continue
-        mentions.extend(_sentence_mentions(sentence))
+        mentions.extend(_sentence_mentions(sentence, province))
         if not sentence.is_heading:
             mentions.extend(_event_mentions(sentence))
     return mentions
 
 
-def _sentence_mentions(sentence: Sentence) -> list[Mention]:
+_DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)\s*[–—-]\s")
+
+
+def _province_of(sentences: list[Sentence]) -> str:
+    """The province the story is set in ("Mazandaran"), told by its text and dateline, or ""."""
+    dateline = next(
+        (m.group("city") for s in sentences if s.part != "headline" and (m := _DATELINE.match(s.text))), ""
+    )
+    return story_province(" ".join(s.text for s in sentences), dateline)
+
+
+def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
     text = sentence.text
     tokens = list(_TOKEN.finditer(text))
     found: list[Mention] = []
@@ -567,6 +607,8 @@ def _sentence_mentions(sentence: Sentence) -> list[Mention]:
             continue
         found.append(mention)
     found.extend(_lower_case_bodies(sentence, found))
+    if province:
+        found.extend(_bodies_of_the_province(sentence, found, province))
     _attach_affiliations(found)
     return found
 
@@ -577,7 +619,7 @@ _BODY_OF_PLACE = re.compile(
 )
 _LOWER_HEADS = (
     r"network|headquarters|directorate|police|department|office|organization|organisation"
-    r"|governorate|council|services"
+    r"|governorate|council|services|municipality"
 )
 _PLACE_BODY = re.compile(
     r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"
@@ -590,10 +632,31 @@ _BODY_IN_PLACE = re.compile(
 )
 
 
+def _unlisted_place(text: str, match, what: list[str]) -> bool:
+    """ "the Savadkuh health network": a county the gazetteer lacks, read as a place when "the"
+    stands before one capitalised word (no acronym, no first name) and subject words follow it."""
+    place = match.group("place")
+    before = text[: match.start("place")]
+    return (
+        bool(what)
+        and " " not in place
+        and re.search(r"\bthe\s+$", before) is not None
+        and len(place) >= 4
+        and not place.isupper()
+        and not is_given_name(place)
+        and _words_are_subjects(what)
+    )
+
+
+def _words_are_subjects(what: list[str]) -> bool:
+    return all(w not in APPOSITIVE_NOUNS and w not in SPEECH_VERBS for w in what)
+
+
 def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention]:
     """Bodies wire copy writes in lower case around a place: "the municipality of Beyoğlu",
     "the Saravan health network", "the Kerman traffic police"."""
-    taken = [(m.start, m.start + len(m.text)) for m in found]
+    # A lone capitalised word read as a surname ("Savadkuh") may be the place of such a body.
+    taken = [(m.start, m.start + len(m.text)) for m in found if m.kind != "surname"]
     out = []
     for pattern in (_BODY_OF_PLACE, _PLACE_BODY, _BODY_IN_PLACE):
         for match in pattern.finditer(sentence.text):
@@ -609,7 +672,9 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                 stop = (NOT_NAMES - {"provincial"}) | SPEECH_VERBS | PLACE_WORDS
                 if any(w in stop for w in what):
                     continue
-                if not is_place(place) or normalize_name(place) in NOT_NAMES:
+                if normalize_name(place) in NOT_NAMES:
+                    continue
+                if not is_place(place) and not _unlisted_place(sentence.text, match, what):
                     continue
                 if not what and match.group("head") not in {"governorate", "police", "municipality"}:
                     continue  # "Tehran office" alone names no one body
@@ -631,6 +696,65 @@ def _lower_case_bodies(sentence: Sentence, found: list[Mention]) -> list[Mention
                 )
             )
             taken.append((start, match.end()))
+    if out:
+        inside = [m for m in found if m.kind == "surname" and any(lo <= m.start < hi for lo, hi in taken)]
+        for mention in inside:
+            found.remove(mention)
+    return out
+
+
+# "the provincial crisis management headquarters", "the province's health network".
+_PROVINCIAL_BODY = re.compile(
+    r"\b[Tt]he\s+(?:provincial|province['’]s)\s+(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>"
+    + _LOWER_HEADS
+    + r"|company)\b"
+)
+_OF_PLACE = re.compile(r"\s+(?:of|in)\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+# "the education department" in a story set in Isfahan: the Isfahan education department, when the
+# directory has it (a short form, never proposed on its own: it could be any province's).
+_BARE_BODY = re.compile(r"\b[Tt]he\s+(?P<what>(?:[a-z]+\s+){1,3}?)(?P<head>" + _LOWER_HEADS + r"|company)\b")
+
+
+def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: str) -> list[Mention]:
+    """Bodies wire copy writes in lower case for the province the story is set in."""
+    taken = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    stop = NOT_NAMES | SPEECH_VERBS | PLACE_WORDS | APPOSITIVE_NOUNS | {"provincial", "province", "s"}
+    for pattern in (_PROVINCIAL_BODY, _BARE_BODY):
+        for match in pattern.finditer(sentence.text):
+            start, end = match.start(), match.end()
+            if any(lo < end and start < hi for lo, hi in taken):
+                continue
+            what = match.group("what").split()
+            # "water and wastewater company": "and" between two subject words only.
+            inner = [w for i, w in enumerate(what) if not (w == "and" and 0 < i < len(what) - 1)]
+            if any(normalize_name(w) in stop for w in inner):
+                continue
+            if not what and match.group("head") not in {"governorate", "police", "municipality"}:
+                continue  # "the provincial office" names no one body
+            where = _OF_PLACE.match(sentence.text, end)
+            if where and is_place(where.group("place")):
+                if pattern is _BARE_BODY:
+                    continue  # "the veterinary department of Gilan": read as a body of that place
+                # "the provincial water and wastewater company in Zabol": Zabol's.
+                place = where.group("place")
+            else:
+                place = province
+            evidence = ["a body of the story's province"]
+            if pattern is _BARE_BODY:
+                evidence.append("short form")
+            out.append(
+                Mention(
+                    "organization",
+                    sentence.text[start:end],
+                    " ".join([place, *what, match.group("head")]),
+                    sentence,
+                    start,
+                    evidence=evidence,
+                    confidence=0.7,
+                )
+            )
+            taken.append((start, end))
     return out
 
 
@@ -833,15 +957,18 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
         return None
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
-    if before.lower() == "of" and "honorific" not in evidence:
+    # "Kaka Morad Veisi, a 78-year-old shepherd": what follows the name says it is a person's.
+    described = _person_in_apposition(tokens, last)
+    if before.lower() == "of" and "honorific" not in evidence and not described:
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),
     # which resolution decides: such a pair is kept, too weak to propose on its own.
     place_first = len(name_tokens) >= 2 and is_place(name_tokens[0]) and not is_given_name(name_tokens[0])
     surname_like = len(name_tokens) == 2 and not is_place(name_tokens[-1]) and name_tokens[-1][1:].islower()
-    if place_first and not surname_like:
+    if place_first and not surname_like and not described:
         return None
+    place_first = place_first and not described
     if any(w.isupper() and len(w) > 1 for w in name_tokens):
         return None
     name = " ".join(name_tokens)
@@ -877,6 +1004,8 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         evidence.append("place of origin")
     if first > 0 and re.fullmatch(r"\d+-year-old", tokens[first - 1].group(0)):
         evidence.append("age before the name")  # "72-year-old Gholamhossein Shafiei"
+    if described:
+        evidence.append("age or occupation in apposition")
     if len(name_tokens) == 1:
         # "Rostami said", "Dr. Moradi": a surname that refers back to someone introduced earlier.
         if len(name_lower[0]) < 3:
@@ -902,6 +1031,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "title in apposition",
         "title before the name",
         "age before the name",
+        "age or occupation in apposition",
         "place of origin",
     }
     if place_first:

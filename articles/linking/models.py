@@ -48,6 +48,15 @@ class EntityProposal(models.Model):
         help_text=_("That body, when the directory already has it."),
     )
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    written = models.JSONField(
+        _("written in the text as"),
+        default=list,
+        blank=True,
+        help_text=_(
+            "The forms the story writes the name in. Accepting keeps them as other names of the "
+            "record, so the next story that writes them finds it."
+        ),
+    )
     sentence = models.TextField(
         _("sentence"), help_text=_("The sentence of the story the name was read from.")
     )

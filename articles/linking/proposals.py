@@ -17,7 +17,7 @@ from articles.changes import content_changed
 from articles.linking.models import EntityProposal
 from articles.linking.resolution import CREATE_AT, Found, StoryEntities
 from articles.links import BY_KIND
-from organizations.identity import name_owner
+from organizations.identity import alias_keep, name_owner
 from organizations.models import Affiliation, Event, Organization, Person
 from organizations.names import name_key
 
@@ -74,6 +74,7 @@ def _fields(found: Found) -> dict:
         "organization_name": (found.organization or "")[:250],
         "organization": found.organization_entity,
         "acronym": found.acronym[:30],
+        "written": found.forms[:10],
         "sentence": found.sentence,
         "confidence": round(found.confidence, 2),
         "evidence": ", ".join(found.evidence)[:250],
@@ -99,6 +100,10 @@ def proposal_accept(*, proposal: EntityProposal, by=None, needs_review: bool = T
     else:
         record = _event(proposal)
         proposal.event = record
+    if proposal.kind in {"person", "organization"}:
+        # The forms the text wrote it in, and the name as read when the editor chose another record.
+        for form in [*proposal.written, proposal.name]:
+            alias_keep(entity=record, name=form)
     link = BY_KIND[proposal.kind]
     role = proposal.role if proposal.role in link.roles else "mentions"
     if not link.link_model.objects.filter(article=article, **{link.field: record}).exists():
@@ -123,6 +128,13 @@ def create_proposed(article, story: StoryEntities, *, by=None) -> list:
     """``--new``: store the proposals and accept those sure enough; records are marked unreviewed."""
     stored = proposals_store(article, story)
     created = []
+    # A record made from an earlier story and not reviewed yet collects the forms this one writes it
+    # in ("veterinary department of Gilan" for "Gilan veterinary department"), for its reviewer
+    # and for the next story; reviewed records are the editors' to name.
+    for found in story.known:
+        if found.kind in {"person", "organization"} and getattr(found.entity, "needs_review", False):
+            for form in found.forms:
+                alias_keep(entity=found.entity, name=form)
     # Organizations first: a new person's affiliation may be a new organization of the same story.
     stored.sort(key=lambda p: {"organization": 0, "person": 1, "event": 2}[p.kind])
     for proposal in stored:

@@ -11,6 +11,7 @@
 - Everything else the text introduces as a person, an organization or an event is a proposal.
 """
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -61,6 +62,19 @@ class Found:
     place: str = ""
     role: str = "mentions"
     role_reason: str = ""
+    #: Full forms the story writes it in ("veterinary department of Gilan" for "Gilan veterinary
+    #: department"): kept as other names of the record an accepted proposal becomes.
+    forms: list[str] = field(default_factory=list)
+
+    def written_as(self, mention) -> None:
+        """Note the form a name-level mention writes it in (not a surname, an acronym or a short form)."""
+        forms = [mention.name]
+        if normalize_name(mention.name) not in normalize_name(mention.text):
+            # A name the text writes otherwise ("veterinary department of Gilan"): its words too.
+            forms.append(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+        for form in forms:
+            if form and form not in self.forms:
+                self.forms.append(form)
 
     @property
     def count(self) -> int:
@@ -122,8 +136,13 @@ class Directory:
         for pk, name in OrganizationAlias.objects.values_list("organization_id", "name"):
             self.organization_names[pk].append(name)
         self.affiliations: dict[int, set[int]] = defaultdict(set)
-        for person_id, org_id in Affiliation.objects.values_list("person_id", "organization_id"):
+        self.titles: dict[int, list[str]] = defaultdict(list)
+        for person_id, org_id, title in Affiliation.objects.values_list(
+            "person_id", "organization_id", "title"
+        ):
             self.affiliations[person_id].add(org_id)
+            if title:
+                self.titles[person_id].append(title)
         self.loose: dict[tuple[str, str], set[int]] = defaultdict(set)
         self.surnames: dict[str, set[int]] = defaultdict(set)
         for pk, names in self.person_names.items():
@@ -232,7 +251,11 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
     article_orgs = {pk for (kind, pk) in found if kind == "organization"}
 
     mentions = [m for m in mentions if m.kind in {"surname", "acronym"} or not inside_known(m)]
-    for mention in (m for m in mentions if m.kind == "organization"):
+    # Bodies read from "the provincial …" last: the story may spell them out in full later.
+    by_province = [m for m in mentions if m.kind == "organization" and _of_the_province(m)]
+    for mention in [
+        m for m in mentions if m.kind == "organization" and not _of_the_province(m)
+    ] + by_province:
         item = _resolve_organization(
             mention, directory, known, proposals, {pk for (kind, pk) in found if kind == "organization"}
         )
@@ -248,6 +271,7 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
     article_orgs |= {pk for (kind, pk) in found if kind == "organization"}
 
     people_in_order: list[tuple[int, Found]] = []  # (sentence index, person) as introduced
+    story_words = {w for sentence in sentences for w in normalize_name(sentence.text).split()}
     for (kind, _pk), item in found.items():
         if kind == "person":
             people_in_order.append((item.sentences[0].index, item))
@@ -261,6 +285,11 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
                 people_in_order.append((mention.sentence.index, item))
         elif mention.kind == "surname":
             item = _resolve_surname(mention, people_in_order)
+            if item is None:
+                item = _known_by_surname(mention, directory, known, article_orgs, story_words)
+                if item is not None:
+                    people_in_order.append((mention.sentence.index, item))
+                    continue
             if item is not None:
                 item.add(mention, mention.text)
                 item.speaker = item.speaker or mention.speaker
@@ -347,7 +376,10 @@ def _resolve_organization(
     hits = directory.matcher.by_key.get(key, set())
     org_hits = [pk for kind, pk in hits if kind == "organization"]
     if org_hits:
-        return known("organization", org_hits[0], mention.sentence, mention.text)
+        item = known("organization", org_hits[0], mention.sentence, mention.text)
+        if item is not None:
+            item.written_as(mention)
+        return item
     if mention.acronym:
         acronym_hits = [
             pk
@@ -365,9 +397,34 @@ def _resolve_organization(
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
+    if _of_the_province(mention):
+        # "the province's cultural heritage department" and the story's (or the directory's)
+        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body.
+        words = _body_words(mention.name)
+        fuller = [p for p in proposals.values() if p.kind == "organization" and words <= _body_words(p.name)]
+        if len(fuller) == 1:
+            fuller[0].add(mention, mention.text)
+            fuller[0].written_as(mention)
+            return fuller[0]
+        known_fuller = {
+            pk for pk, known_words, _raw in directory.organization_words if words <= set(known_words)
+        }
+        if len(known_fuller) == 1:
+            return known("organization", known_fuller.pop(), mention.sentence, mention.text, "short form")
+        national = _national_body_of(mention.name, directory)
+        if national is not None:  # "the provincial environment department": the Department of Environment's
+            return known("organization", national, mention.sentence, mention.text, "provincial office")
     if "short form" in mention.evidence:
         return None  # "the Health Ministry" that is no known body's short form: not a name to propose
-    item = proposals.get(("organization", key))
+    # "Isfahan education office" and "the provincial education department" in one story: one body.
+    item = proposals.get(("organization", key)) or next(
+        (
+            p
+            for (kind, _k), p in proposals.items()
+            if kind == "organization" and _office_key(p.name) == _office_key(mention.name)
+        ),
+        None,
+    )
     if item is None:
         item = proposals[("organization", key)] = Found(
             "organization",
@@ -378,10 +435,49 @@ def _resolve_organization(
         )
     item.confidence = max(item.confidence, mention.confidence)
     item.add(mention, mention.text)
+    item.written_as(mention)
     return item
 
 
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
+#: Words local wire copy uses interchangeably for one provincial body.
+_OFFICE_WORDS = frozenset({"office", "department", "directorate", "administration", "bureau"})
+
+
+def _of_the_province(mention: Mention) -> bool:
+    return "a body of the story's province" in mention.evidence
+
+
+def _body_words(name: str) -> set[str]:
+    """A body's words, loosely spelt, without connectors, office words folded into one."""
+    words = {loose_word(w) for w in name_words(name, honorifics=False)} - {"of", "and", "the", "for"}
+    office = {loose_word(w) for w in _OFFICE_WORDS}
+    return {w if w not in office else "department" for w in words}
+
+
+def _office_key(name: str) -> str:
+    """A body's key with its last word folded among office/department/directorate."""
+    words = name_words(name, honorifics=False)
+    if len(words) >= 3 and words[-1] in _OFFICE_WORDS:
+        words = [*words[:-1], "department"]
+    return " ".join(loose_word(w) for w in words)
+
+
+def _national_body_of(name: str, directory: Directory) -> int | None:
+    """ "Khuzestan environment department": the one known body without a place in its name whose
+    words hold all of this one's but the province ("Department of Environment")."""
+    raw = name_words(name, honorifics=False)
+    while len(raw) > 2 and is_place(raw[0]):
+        raw = raw[1:]
+    words = {loose_word(w) for w in raw} - {"of", "and", "the", "for"}
+    if len(words) < 2:
+        return None
+    hits = {
+        pk
+        for pk, known_words, known_raw in directory.organization_words
+        if words <= set(known_words) and not any(is_place(w) for w in known_raw)
+    }
+    return next(iter(hits)) if len(hits) == 1 else None
 
 
 def _local_office_of(name: str, directory: Directory) -> int | None:
@@ -422,6 +518,8 @@ def _resolve_person(
     hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "person"]
     if hits:
         item = known("person", hits[0], mention.sentence, mention.text)
+        if item is not None:
+            item.written_as(mention)
     else:
         candidates = _variant_candidates(mention.name, directory)
         chosen = _choose_by_context(candidates, mention, org_id, directory, article_orgs)
@@ -439,6 +537,7 @@ def _resolve_person(
             item.confidence = max(item.confidence, mention.confidence)
             item.evidence = sorted(set(item.evidence) | set(mention.evidence))
             item.add(mention, mention.text)
+            item.written_as(mention)
     if item is None:
         return None
     if not item.title and mention.title:
@@ -501,6 +600,36 @@ def _resolve_surname(mention: Mention, people_in_order: list[tuple[int, Found]])
     # Two different people of that surname before it: the nearest one is meant.
     pool.sort(key=lambda pair: pair[0])
     return pool[-1][1] if before else pool[0][1]
+
+
+_TITLE_FILLER = frozenset({"the", "of", "and", "for", "in", "head", "deputy", "director", "chief", "acting"})
+
+
+def _known_by_surname(mention: Mention, directory: Directory, known, article_orgs, story_words):
+    """ "Ghasemi said" in a story that never gives his full name: the one person of the directory
+    with that surname whom the story's context places — it names a body they work at (or its parent
+    or a branch), or every word of their title ("Hajj medical mission").
+
+    No known person of that surname in context, or two: nobody is linked (context, not spelling)."""
+    surname = loose_word(normalize_name(mention.name).split()[-1])
+    placed = []
+    for pk in directory.surnames.get(surname, set()):
+        bodies = directory.related_organizations(directory.affiliations.get(pk, set()))
+        titled = any(
+            len(words) >= 2 and words <= story_words
+            for words in (
+                {w for w in normalize_name(title).split() if w not in _TITLE_FILLER}
+                for title in directory.titles.get(pk, [])
+            )
+        )
+        if bodies & article_orgs or titled:
+            placed.append(pk)
+    if len(placed) != 1:
+        return None
+    item = known("person", placed[0], mention.sentence, mention.text, "surname of a known person")
+    if item is not None:
+        item.speaker = item.speaker or mention.speaker
+    return item
 
 
 def _names_of(person: Found) -> list[str]:
