@@ -29,8 +29,8 @@ BUDGETS = {
     "home": 3,  # + the section ids for the per-section UNION
     "article": 12,  # + previous and next in the section, + the names in the related reasons
     "related": 4,  # the article, the stored list, the section navigation, the names in its reasons
-    "section": 4,
-    "tag": 4,
+    "section": 3,  # the section, its page of stories, the section navigation
+    "tag": 3,
     "person": 8,  # + quotes, events taken part in
     "organization": 8,  # + events organized
     "event": 7,
