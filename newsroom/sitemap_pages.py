@@ -11,7 +11,11 @@ from math import ceil
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
 from django.db.models import Max
+from django.urls import reverse
 from django.utils.functional import cached_property
+
+#: Stands for the slug in an address reversed once (a slug's own characters, so the pattern accepts it).
+SLUG_MARK = "__slug__"
 
 
 class IdRangePaginator(Paginator):
@@ -41,6 +45,18 @@ class IdRangeSitemap(Sitemap):
     """A sitemap of model rows, ``limit`` ids a page (see the module docstring)."""
 
     limit = 10000
+    #: The name of a URL whose only argument is the item's ``slug``: the address is reversed once a
+    #: request and the slug put in, instead of a ``reverse()`` per URL (a third of a 10,000-URL page).
+    url_name = None
+
+    @cached_property
+    def _address(self) -> str:
+        return reverse(self.url_name, kwargs={"slug": SLUG_MARK})
+
+    def location(self, item) -> str:
+        if self.url_name is None:
+            return super().location(item)
+        return self._address.replace(SLUG_MARK, item.slug)
 
     @property
     def paginator(self):

@@ -26,11 +26,14 @@ class EntitySitemap(IdRangeSitemap):
 
 class PersonSitemap(EntitySitemap):
     model = Person
+    url_name = "organizations:person_detail"
 
 
 class OrganizationSitemap(EntitySitemap):
     model = Organization
+    url_name = "organizations:organization_detail"
 
 
 class EventSitemap(EntitySitemap):
     model = Event
+    url_name = "organizations:event_detail"

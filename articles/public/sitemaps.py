@@ -8,7 +8,6 @@ for a page of tags, not a subquery per tag.
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
-from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Section
@@ -32,6 +31,7 @@ def latest_change(queryset):
 
 class ArticleSitemap(IdRangeSitemap):
     limit = SITEMAP_PAGE_SIZE
+    url_name = "articles:article_detail"
 
     def items(self):
         depends_on("list:sitemaps")
@@ -66,6 +66,7 @@ class TagSitemap(IdRangeSitemap):
     """Tags that at least one published story carries (a tag only drafts use has no public page)."""
 
     limit = SITEMAP_PAGE_SIZE
+    url_name = "articles:tag_detail"
 
     def items(self):
         depends_on("list:sitemaps")
@@ -75,9 +76,6 @@ class TagSitemap(IdRangeSitemap):
             .annotate(last_change=Max("article__updated_at"))
             .only("name", "slug")
         )
-
-    def location(self, item: Tag) -> str:
-        return reverse("articles:tag_detail", kwargs={"slug": item.slug})
 
     def lastmod(self, item: Tag):
         return item.last_change
