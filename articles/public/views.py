@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
@@ -176,7 +177,7 @@ class KeysetListView(TemplateView):
             query = self.listing.redirect_query
             return redirect(f"{request.path}?{query}" if query else request.path)
         if not self.listing.articles and not self.allow_empty:
-            raise Http404("Nothing published here.")
+            raise Http404(_("Nothing published here."))
         return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -199,7 +200,7 @@ def public_tag_or_404(slug: str) -> Tag:
     """A tag that at least one published story carries; a tag only drafts use does not exist publicly."""
     tag = get_object_or_404(Tag, slug=slug)
     if not Article.objects.published().tagged(tag).exists():
-        raise Http404("No published story carries this tag.")
+        raise Http404(_("No published story carries this tag."))
     return tag
 
 
