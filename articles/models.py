@@ -2,6 +2,7 @@
 related posts and the editors' pins and excludes. Pictures live in ``articles.images.models``."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -10,6 +11,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from articles.html import clean_body, validate_body_keeps_text
 from articles.images.models import Image, ImageRendition, ImageTag, TaggedImage  # noqa: F401 (models of this app)
@@ -53,6 +55,19 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles a reader may see now: the one visibility rule for every public surface."""
         return self.filter(published_condition())
+
+    def tagged(self, tag=None):
+        """Articles that carry ``tag`` (any tag when None), as an ``IN`` over the tag's items.
+
+        django-taggit's join casts the article id to the item's integer column, which keeps
+        PostgreSQL off both tables' indexes (a listing of a busy tag compared every pair); the
+        ``IN`` lets it probe the (tag, content type, object) index from each newest article.
+        """
+        # The content type by id (Django caches it per process): a join to it blinds the estimate.
+        items = TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Article))
+        if tag is not None:
+            items = items.filter(tag=tag)
+        return self.filter(pk__in=items.values("object_id"))
 
     def coverage_of(self, entity):
         """Articles linked to a person, organization or event in any role (a person's bylines too).
@@ -167,6 +182,16 @@ class Article(SlugHistoryMixin, VersionedModel):
             # The editors' article list: newest first across every status, one index walk.
             models.Index(fields=["-published_at", "-id"], name="article_admin_newest"),
             GinIndex(fields=["search_vector"], name="article_search_vector"),
+            # Section listings page by (published_at, id) cursor: the public rows in that order, with
+            # the expiry to check, so an old ?page=N bookmark finds its place by an index-only walk.
+            models.Index(
+                fields=["section", "-published_at", "-id"],
+                include=["unpublish_at"],
+                condition=Q(status="published", is_stub=False),
+                name="article_section_public",
+            ),
+            # The sitemaps' latest change: a walk from the newest edit that stops at the first public row.
+            models.Index(fields=["-updated_at"], name="article_updated"),
             # The page cache asks for the next expiry on every miss.
             models.Index(
                 fields=["unpublish_at"], name="article_expiry", condition=Q(unpublish_at__isnull=False)

@@ -1,19 +1,21 @@
 """Sitemaps for the people, organization and event pages."""
 
-from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
 from newsroom.cache import depends_on
+from newsroom.sitemap_pages import IdRangeSitemap
 from organizations.models import Event, Organization, Person
 
 
-class EntitySitemap(Sitemap):
+class EntitySitemap(IdRangeSitemap):
+    """Every person, organization or event page, 10,000 ids a sitemap page."""
+
     limit = 10000
     model = None
 
     def items(self):
         depends_on("list:sitemaps")
-        return self.model.objects.only("slug", "updated_at").order_by("pk")
+        return self.model.objects.only("slug", "updated_at")
 
     def lastmod(self, item):
         return item.updated_at
@@ -24,11 +26,14 @@ class EntitySitemap(Sitemap):
 
 class PersonSitemap(EntitySitemap):
     model = Person
+    url_name = "organizations:person_detail"
 
 
 class OrganizationSitemap(EntitySitemap):
     model = Organization
+    url_name = "organizations:organization_detail"
 
 
 class EventSitemap(EntitySitemap):
     model = Event
+    url_name = "organizations:event_detail"

@@ -319,7 +319,7 @@ class TagFeed(ArticleFeed):
         return reverse("articles:tag_detail", kwargs={"slug": subject.about.slug})
 
     def articles(self, about):
-        return listing_queryset().filter(tags=about)
+        return listing_queryset().tagged(about)
 
 
 class EntityFeed(ArticleFeed):

@@ -1,12 +1,21 @@
-"""Sitemaps for articles, sections and tags; every list starts from ``Article.objects.published()``."""
+"""Sitemaps for articles, sections and tags; every list starts from ``Article.objects.published()``.
+
+None of them reads the archive for the index (``sitemap.xml``): each sitemap's page count is its
+largest id (pages are id ranges, ``newsroom.sitemap_pages``) and its latest change a walk of the
+``updated_at`` index that stops at the first public row. The tags' ``lastmod`` is one aggregate
+for a page of tags, not a subquery per tag.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, OuterRef, Subquery
-from django.urls import reverse
 from taggit.models import Tag
 
 from articles.models import Article, Section
 from newsroom.cache import depends_on
+from newsroom.sitemap_pages import IdRangeSitemap
+
+#: URLs per sitemap page at most; the index lists every page (``sitemap-articles.xml?p=2``...).
+SITEMAP_PAGE_SIZE = 10000
 
 
 def indexable_articles():
@@ -14,51 +23,62 @@ def indexable_articles():
     return Article.objects.published().filter(noindex=False, canonical_url="")
 
 
-def _latest_change(**filters):
-    return Subquery(
-        Article.objects.published().filter(**filters).order_by("-updated_at").values("updated_at")[:1]
-    )
+def latest_change(queryset):
+    """The newest ``updated_at`` in ``queryset``: a walk down the ``updated_at`` index that stops at
+    the first matching row, where ``Max`` over a join would read every row."""
+    return queryset.order_by("-updated_at").values_list("updated_at", flat=True).first()
 
 
-class ArticleSitemap(Sitemap):
-    limit = 10000
+class ArticleSitemap(IdRangeSitemap):
+    limit = SITEMAP_PAGE_SIZE
+    url_name = "articles:article_detail"
 
     def items(self):
         depends_on("list:sitemaps")
-        return indexable_articles().only("slug", "updated_at").order_by("-published_at", "-id")
+        return indexable_articles().only("slug", "updated_at")
 
     def lastmod(self, item: Article):
         return item.updated_at
 
     def get_latest_lastmod(self):
-        # One aggregate, not a walk over every article, for the sitemap index.
-        return indexable_articles().aggregate(latest=Max("updated_at"))["latest"]
+        return latest_change(indexable_articles())
 
 
 class SectionSitemap(Sitemap):
+    limit = SITEMAP_PAGE_SIZE
+
     def items(self):
         depends_on("list:sitemaps")
-        return Section.objects.annotate(last_change=_latest_change(section=OuterRef("pk"))).order_by(
-            "position"
+        # A handful of sections: one walk of the updated_at index each, stopping at the first row.
+        newest = Article.objects.published().filter(section=OuterRef("pk")).order_by("-updated_at")
+        return Section.objects.annotate(last_change=Subquery(newest.values("updated_at")[:1])).order_by(
+            "position", "pk"
         )
 
     def lastmod(self, item: Section):
         return item.last_change
 
+    def get_latest_lastmod(self):
+        return latest_change(Article.objects.published().filter(section__isnull=False))
 
-class TagSitemap(Sitemap):
-    limit = 10000
+
+class TagSitemap(IdRangeSitemap):
+    """Tags that at least one published story carries (a tag only drafts use has no public page)."""
+
+    limit = SITEMAP_PAGE_SIZE
+    url_name = "articles:tag_detail"
 
     def items(self):
         depends_on("list:sitemaps")
+        # One aggregate over the page's tags and their public stories gives each its lastmod.
         return (
-            Tag.objects.annotate(last_change=_latest_change(tags=OuterRef("pk")))
-            .filter(last_change__isnull=False)
-            .order_by("name")
+            Tag.objects.filter(article__in=Article.objects.published())
+            .annotate(last_change=Max("article__updated_at"))
+            .only("name", "slug")
         )
-
-    def location(self, item: Tag) -> str:
-        return reverse("articles:tag_detail", kwargs={"slug": item.slug})
 
     def lastmod(self, item: Tag):
         return item.last_change
+
+    def get_latest_lastmod(self):
+        return latest_change(Article.objects.published().tagged())

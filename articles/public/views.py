@@ -3,13 +3,16 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles.images.pictures import CARD_RATIO
 from articles.models import Article, ImageRendition, Section
 from articles.public.article_page import canonical_address, neighbours, related_part, story_parts
+from articles.public.keyset import listing_page
 from articles.public.structured_data import website_json_ld
 from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
@@ -121,10 +124,31 @@ class RelatedListView(OldSlugRedirectMixin, ListView):
         return super().get_context_data(article=self.article, **kwargs)
 
 
-class SectionDetailView(ListView):
+class KeysetListView(TemplateView):
+    """A listing paged by (published_at, id) cursor: "Newer" and "Older stories" links, no page
+    count, so any depth costs one index walk of a page's length (``articles.public.keyset``)."""
+
+    allow_empty = True
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get(self, request, *args, **kwargs):
+        self.listing = listing_page(self.get_queryset(), request.GET, size=LISTING_PAGE_SIZE)
+        if self.listing.redirect_query is not None:
+            # 302, not 301: where page N begins moves every time a story is published.
+            query = self.listing.redirect_query
+            return redirect(f"{request.path}?{query}" if query else request.path)
+        if not self.listing.articles and not self.allow_empty:
+            raise Http404(_("Nothing published here."))
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(articles=self.listing.articles, listing=self.listing, **kwargs)
+
+
+class SectionDetailView(KeysetListView):
     template_name = "articles/section_detail.html"
-    paginate_by = LISTING_PAGE_SIZE
-    context_object_name = "articles"
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
@@ -137,19 +161,21 @@ class SectionDetailView(ListView):
 
 def public_tag_or_404(slug: str) -> Tag:
     """A tag that at least one published story carries; a tag only drafts use does not exist publicly."""
-    published = Article.objects.published().filter(tags__slug=slug).values("pk")[:1]
-    return get_object_or_404(Tag.objects.filter(article__in=published), slug=slug)
+    tag = get_object_or_404(Tag, slug=slug)
+    if not Article.objects.published().tagged(tag).exists():
+        raise Http404(_("No published story carries this tag."))
+    return tag
 
 
-class TagDetailView(ListView):
+class TagDetailView(KeysetListView):
     template_name = "articles/tag_detail.html"
-    paginate_by = LISTING_PAGE_SIZE
-    context_object_name = "articles"
+    # A tag only drafts carry has no public page: an empty first page is a 404.
+    allow_empty = False
 
     def get_queryset(self):
-        self.tag = public_tag_or_404(self.kwargs["slug"])
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         depends_on(f"list:tag:{self.tag.pk}")
-        return with_card_pictures(listing_queryset().filter(tags=self.tag))
+        return with_card_pictures(listing_queryset().tagged(self.tag))
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

@@ -207,3 +207,22 @@ def test_list_query_count_is_the_same_for_1_or_30_stories(client, django_assert_
             response = client.get(url)
         assert response.status_code == 200
     assert len(rows(response.text)) == 30
+
+
+def test_the_date_hierarchy_offers_the_years_with_stories_in_the_same_queries(
+    client, editor, django_assert_num_queries
+):
+    zone = timezone.get_current_timezone()
+    for year in (2019, 2021, 2021, 2024):
+        ArticleFactory(published_at=timezone.datetime(year, 6, 1, 12, tzinfo=zone))
+    # Just after midnight on New Year's Day in the newsroom: 2023 there, still 2022 in UTC.
+    ArticleFactory(published_at=timezone.datetime(2023, 1, 1, 1, 0, tzinfo=zone))
+    client.force_login(editor)
+    client.get(reverse(LIST))  # the filters' choices are cached after the first visit
+    with django_assert_num_queries(LIST_QUERIES):
+        page = client.get(reverse(LIST)).text
+    years = re.findall(r'<a href="\?published_at__year=(\d+)">', page)
+    assert years == ["2019", "2021", "2023", "2024"]
+    # A year opens at its months, as before.
+    months = client.get(reverse(LIST), {"published_at__year": "2021"}).text
+    assert "published_at__month=6" in months.replace("&amp;", "&")

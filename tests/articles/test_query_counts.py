@@ -32,8 +32,8 @@ BUDGETS = {
     # next in the section (one query), section navigation.
     "article": 11,
     "related": 4,  # the article, the stored list, the section navigation, the names in its reasons
-    "section": 4,
-    "tag": 4,
+    "section": 3,  # the section, its page of stories, the section navigation
+    "tag": 3,
     # Entity pages: the entity and its facts, upcoming and past events, each list of stories
     # (a cursor page, never a COUNT), the month timeline and the next scheduled change that
     # bounds how long the timeline is kept (both skipped while it is in the cache).

@@ -1,6 +1,6 @@
 """Sitemaps and robots.txt as a search engine reads them."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
@@ -88,7 +88,7 @@ def test_robots_txt_names_both_sitemaps(client):
 @pytest.mark.parametrize(
     "url,budget",
     [
-        ("/sitemap.xml", 12),  # per kind: a count and the latest change
+        ("/sitemap.xml", 12),  # per kind: the largest id (its pages) and the latest change
         ("/sitemap-articles.xml", 2),
         ("/sitemap-tags.xml", 2),
         ("/sitemap-people.xml", 2),
@@ -101,3 +101,52 @@ def test_sitemap_query_count_is_fixed(client, django_assert_num_queries, url, bu
         PersonFactory()
     with django_assert_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def test_sitemap_pages_are_id_ranges_listed_in_the_index_and_hold_public_pages_only(client, monkeypatch):
+    from articles.public.sitemaps import ArticleSitemap
+
+    monkeypatch.setattr(ArticleSitemap, "limit", 3)
+    now = timezone.now()
+    public = [ArticleFactory(slug=f"public-{i}") for i in range(7)]
+    ArticleFactory(slug="draft-late", status=Article.Status.DRAFT, published_at=None)
+    ArticleFactory(
+        slug="expired", published_at=now - timedelta(days=2), unpublish_at=now - timedelta(minutes=1)
+    )
+    last_id = Article.objects.order_by("-pk").values_list("pk", flat=True).first()
+    pages = -(-last_id // 3)
+    index = locs(xml(client, "/sitemap.xml"))
+    listed = [u for u in index if "sitemap-articles.xml" in u]
+    assert listed == ["http://testserver/sitemap-articles.xml"] + [
+        f"http://testserver/sitemap-articles.xml?p={n}" for n in range(2, pages + 1)
+    ]
+    seen = []
+    for url in listed:
+        page = locs(xml(client, url.removeprefix("http://testserver")))
+        assert len(page) <= 3
+        seen += page
+    assert sorted(seen) == sorted(f"http://testserver/articles/{a.slug}/" for a in public)
+    assert client.get(f"/sitemap-articles.xml?p={pages + 1}").status_code == 404
+    assert client.get("/sitemap-articles.xml?p=x").status_code == 404
+
+
+def test_tag_lastmod_is_its_newest_public_story_and_ignores_drafts(client):
+    old = ArticleFactory(slug="older", tags=["flood"])
+    newer = ArticleFactory(slug="newer", tags=["flood", "quake"])
+    draft = ArticleFactory(slug="draft", status=Article.Status.DRAFT, published_at=None, tags=["flood"])
+    stamp = timezone.now().replace(microsecond=0)
+    Article.objects.filter(pk=old.pk).update(updated_at=stamp - timedelta(days=3))
+    Article.objects.filter(pk=newer.pk).update(updated_at=stamp - timedelta(days=1))
+    Article.objects.filter(pk=draft.pk).update(updated_at=stamp)  # a draft's edit changes no public page
+    root = xml(client, "/sitemap-tags.xml")
+    lastmods = {
+        url.find("s:loc", NS).text: url.find("s:lastmod", NS).text for url in root.findall("s:url", NS)
+    }
+    day = timezone.localtime(stamp - timedelta(days=1)).date().isoformat()  # a page's lastmod is a date
+    assert lastmods == {"http://testserver/tags/flood/": day, "http://testserver/tags/quake/": day}
+    tags_entry = next(
+        entry
+        for entry in xml(client, "/sitemap.xml").findall("s:sitemap", NS)
+        if entry.find("s:loc", NS).text == "http://testserver/sitemap-tags.xml"
+    )
+    assert datetime.fromisoformat(tags_entry.find("s:lastmod", NS).text) == stamp - timedelta(days=1)

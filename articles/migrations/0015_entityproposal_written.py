@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0013_autosave_drafts"),
+        ("articles", "0014_entity_page_indexes"),
     ]
 
     operations = [
