@@ -53,32 +53,6 @@ def change_notices():
 
 
 @pytest.fixture(scope="module")
-def demo_newsroom(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo newsroom, loaded once for a whole test module.
-
-    It is loaded inside a transaction that is rolled back after the module's last test; each test
-    still runs in its own savepoint inside it (pytest-django's ``django_db``), so what one test
-    writes is undone before the next and no test depends on another's writes.
-    """
-    import io
-
-    from django.core.management import call_command
-    from django.db import transaction
-    from django.test import override_settings
-
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        # The demo's drawn pictures go to a temporary folder, never to the checkout's var/media.
-        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo-media")):
-            call_command("load_demo", stdout=io.StringIO())
-    yield
-    with django_db_blocker.unblock():
-        transaction.set_rollback(True)
-        outer.__exit__(None, None, None)
-
-
-@pytest.fixture(scope="module")
 def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
     """One transaction open for a whole test module, rolled back after the module's last test.
 
@@ -108,3 +82,19 @@ def module_db(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         transaction.set_rollback(True)
         outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def demo_newsroom(module_db):
+    """The demo newsroom, loaded once for a whole test module (``module_db``).
+
+    It is loaded inside a transaction that is rolled back after the module's last test; each test
+    still runs in its own savepoint inside it, so what one test writes is undone before the next and
+    no test depends on another's writes. The demo's drawn pictures go to a temporary folder.
+    """
+    import io
+
+    from django.core.management import call_command
+
+    with module_db():
+        call_command("load_demo", stdout=io.StringIO())
