@@ -23,30 +23,35 @@ ARCHIVE = 4000
 BUSY = COMMON_MIN + 10
 
 
-@pytest.fixture
-def archive():
-    """A busy official the subject of 210 of 4,000 stories; each story otherwise its own."""
-    section = SectionFactory(slug="humanitarian", name="Humanitarian")
-    now = timezone.now()
-    Article.objects.bulk_create(
-        Article(
-            headline=f"Filler story {i}",
-            slug=f"filler-{i}",
-            body=f"<p>Filler {i}.</p>",
-            section=section,
-            status=Article.Status.PUBLISHED,
-            published_at=now - timedelta(hours=3 + i),
+@pytest.fixture(scope="module")
+def archive(module_db):
+    """A busy official the subject of 210 of 4,000 stories; each story otherwise its own.
+
+    Built once for the module (``module_db``); what a test writes is rolled back after it."""
+    with module_db():
+        section = SectionFactory(slug="humanitarian", name="Humanitarian")
+        now = timezone.now()
+        Article.objects.bulk_create(
+            Article(
+                headline=f"Filler story {i}",
+                slug=f"filler-{i}",
+                body=f"<p>Filler {i}.</p>",
+                section=section,
+                status=Article.Status.PUBLISHED,
+                published_at=now - timedelta(hours=3 + i),
+            )
+            for i in range(ARCHIVE)
         )
-        for i in range(ARCHIVE)
-    )
-    official = PersonFactory(name="Farid Rahimi")
-    about = list(Article.objects.order_by("pk")[:BUSY])
-    ArticlePerson.objects.bulk_create(ArticlePerson(article=a, person=official, role="about") for a in about)
-    story = ArticleFactory(headline="Rahimi visits the convoy", published_at=now - timedelta(hours=1))
-    ArticlePerson.objects.create(article=story, person=official, role="about")
-    passing = ArticleFactory(headline="Market prices rise again", published_at=now - timedelta(hours=2))
-    ArticlePerson.objects.create(article=passing, person=official, role="mentions")
-    return story, passing, about
+        official = PersonFactory(name="Farid Rahimi")
+        about = list(Article.objects.order_by("pk")[:BUSY])
+        ArticlePerson.objects.bulk_create(
+            ArticlePerson(article=a, person=official, role="about") for a in about
+        )
+        story = ArticleFactory(headline="Rahimi visits the convoy", published_at=now - timedelta(hours=1))
+        ArticlePerson.objects.create(article=story, person=official, role="about")
+        passing = ArticleFactory(headline="Market prices rise again", published_at=now - timedelta(hours=2))
+        ArticlePerson.objects.create(article=passing, person=official, role="mentions")
+        return story, passing, about
 
 
 def test_an_article_about_a_busy_official_is_never_left_with_an_empty_list(archive, settings):
