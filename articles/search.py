@@ -404,7 +404,7 @@ def entity_results(query: str, names: NameIndex | None = None) -> dict[str, list
             if extra:
                 word_q |= extra(word)
             # Any common spelling ("Pirhoshein" finds Pirhossein Kolivand), but only a key that is
-            # the key of a word of some name, and not a short one: "aaaa" has the key "a", in nearly every name.
+            # the key of a word of some name, and not a short one: "aaaa" has the key "a".
             if model is not Event and len(key := name_key(word)) >= 4 and key in names.word_keys:
                 word_q |= Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
             condition &= word_q
