@@ -16,7 +16,7 @@ from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import transaction
-from django.db.models import Case, Count, F, Func, Q, TextField, Value, When, Window
+from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -34,6 +34,8 @@ from organizations.names import HONORIFICS, name_key
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_RANKED_MATCHES = 1000
+#: A phrase is looked for in the newest stories that have all its words, this many of them.
+PHRASE_CANDIDATES = 2000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500
 # Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
@@ -280,17 +282,37 @@ def _people_keyed_query(query: str, names: NameIndex) -> str:
     return "".join(parts)
 
 
-def search_query(query: str, names: NameIndex | None = None) -> SearchQuery:
-    """The reader's web-search style query as a tsquery, widened by the spelling keys of names."""
+# A quoted phrase, excluded or not; an unclosed quote runs to the end, as websearch reads it.
+_PHRASE = re.compile(r'(?:(?<=\s)|^)(-?)"([^"]*)"?')
+
+
+def _without_phrases(query: str) -> str:
+    """The query with each phrase's words required anywhere (\"a b\" -> a b) and each excluded phrase
+    dropped: it matches every story the query matches and more, and the GIN index answers it
+    alone, where a phrase needs each candidate's positions read from its stored vector."""
+    return _PHRASE.sub(lambda m: " " if m.group(1) else f" {m.group(2)} ", query)
+
+
+def search_query(query: str, names: NameIndex | None = None) -> tuple[SearchQuery, SearchQuery | None]:
+    """The reader's web-search style query as a tsquery, widened by the spelling keys of names; and
+    for a query with a phrase, the same query with its phrases as plain words (see article_page)."""
     names = names or name_index()
-    search = SearchQuery(query, search_type="websearch", config=CONFIG)
-    seen = {query.casefold()}
+    variants = [query]
     for variant in (_keyed_query(query, names), _people_keyed_query(query, names)):
-        if variant.casefold() not in seen:
-            # The same query with names in their transliteration keys: another spelling also matches.
-            seen.add(variant.casefold())
-            search |= SearchQuery(variant, search_type="websearch", config=CONFIG)
-    return search
+        # The same query with names in their transliteration keys: another spelling also matches.
+        if variant.casefold() not in {v.casefold() for v in variants}:
+            variants.append(variant)
+
+    def either(texts: list[str]) -> SearchQuery:
+        search = SearchQuery(texts[0], search_type="websearch", config=CONFIG)
+        for text in texts[1:]:
+            search |= SearchQuery(text, search_type="websearch", config=CONFIG)
+        return search
+
+    relaxed = None
+    if '"' in query and all(has_words(_without_phrases(v)) for v in variants):
+        relaxed = either([_without_phrases(v) for v in variants])
+    return either(variants), relaxed
 
 
 @dataclass
@@ -338,7 +360,7 @@ def article_page(
     headline and snippet: one SQL query, which also counts the matches up to the cap."""
     from articles.public.views import listing_queryset
 
-    search = search_query(query, names)
+    search, relaxed = search_query(query, names)
     plain_body = Func(
         Concat(
             Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
@@ -352,12 +374,28 @@ def article_page(
     # Rank only the newest matches: a common word can match most of the archive, and ranking
     # every match would read every vector. News readers want the recent stories first anyway.
     # One more than the cap, so the page can say "more than 1,000".
-    newest_matches = (
-        Article.objects.published()
-        .filter(search_vector=search)
-        .order_by("-published_at", "-id")
-        .values("pk")[: MAX_RANKED_MATCHES + 1]
-    )
+    matches = Article.objects.published()
+    if relaxed is None:
+        matches = matches.filter(search_vector=search)
+    else:
+        # A phrase: the GIN index finds the newest stories with all its words, and the phrase is
+        # checked on those only. ts_match_vq is what @@ calls; as a function it is never answered
+        # through the index, so PostgreSQL cannot choose to read the positions of every story
+        # with the two words (60,000 of 100,000 for two common words) instead.
+        candidates = (
+            Article.objects.published()
+            .filter(search_vector=relaxed)
+            .order_by("-published_at", "-id")
+            .values("pk")[:PHRASE_CANDIDATES]
+        )
+        matches = (
+            matches.filter(pk__in=candidates)
+            .alias(
+                phrase=Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
+            )
+            .filter(phrase=True)
+        )
+    newest_matches = matches.order_by("-published_at", "-id").values("pk")[: MAX_RANKED_MATCHES + 1]
     offset = (number - 1) * per_page
     rows = list(
         listing_queryset()

@@ -18,6 +18,8 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
+ROADS = "<p>" + "Officials said the roads were open again by the evening. " * 8 + "</p>"
+
 
 def index(*articles):
     search_index_update(a.pk for a in articles)
@@ -308,3 +310,18 @@ def test_rebuild_search_words_command_counts_published_words(capsys):
     from articles.models import SearchWord
 
     assert SearchWord.objects.get(word="convoy").documents == 1
+
+
+def test_phrases_with_exclusion_and_or_match_as_written(client):
+    clinic = ArticleFactory(headline="Field clinic opens in Kerman", dek="", body=ROADS)
+    hospital = ArticleFactory(headline="Field hospital closes in Bam", dek="", body=ROADS)
+    apart = ArticleFactory(headline="Clinic staff in the field as Kerman opens", dek="", body=ROADS)
+    index(clinic, hospital, apart)
+    html = search(client, '"field clinic"')
+    assert "Field clinic opens in Kerman" in html and "Clinic staff in the field" not in html
+    html = search(client, 'field -"field clinic"')
+    assert "Field hospital closes in Bam" in html and "Clinic staff in the field" in html
+    assert "Field clinic opens in Kerman" not in html
+    html = search(client, '"field clinic" or "field hospital"')
+    assert "Field clinic opens in Kerman" in html and "Field hospital closes in Bam" in html
+    assert "Clinic staff in the field" not in html
