@@ -371,39 +371,29 @@ def article_page(
         function="regexp_replace",
         output_field=TextField(),
     )
-    # Rank only the newest matches: a common word can match most of the archive, and ranking
-    # every match would read every vector. News readers want the recent stories first anyway.
-    # One more than the cap, so the page can say "more than 1,000".
-    matches = Article.objects.published()
+    newest = Article.objects.published().order_by("-published_at", "-id").values("pk")
     if relaxed is None:
-        matches = matches.filter(search_vector=search)
+        # Rank only the newest matches: a common word can match most of the archive, and ranking
+        # every match would read every vector. News readers want the recent stories first anyway.
+        # One more than the cap, so the page can say "more than 1,000".
+        newest = newest.filter(search_vector=search)[: MAX_RANKED_MATCHES + 1]
+        is_match = Value(True)
     else:
-        # A phrase: the GIN index finds the newest stories with all its words, and the phrase is
-        # checked on those only. ts_match_vq is what @@ calls; as a function it is never answered
-        # through the index, so PostgreSQL cannot choose to read the positions of every story
-        # with the two words (60,000 of 100,000 for two common words) instead.
-        candidates = (
-            Article.objects.published()
-            .filter(search_vector=relaxed)
-            .order_by("-published_at", "-id")
-            .values("pk")[:PHRASE_CANDIDATES]
-        )
-        matches = (
-            matches.filter(pk__in=candidates)
-            .alias(
-                phrase=Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
-            )
-            .filter(phrase=True)
-        )
-    newest_matches = matches.order_by("-published_at", "-id").values("pk")[: MAX_RANKED_MATCHES + 1]
+        # A phrase: the GIN index finds the newest stories with all its words (no positions read),
+        # and the phrase is checked on those rows only, below. ts_match_vq is what @@ calls: as a
+        # function PostgreSQL never answers it through the index, nor chooses to check it on
+        # every story with both words (60,000 of 100,000 for two common words) instead.
+        newest = newest.filter(search_vector=relaxed)[:PHRASE_CANDIDATES]
+        is_match = Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
     offset = (number - 1) * per_page
     rows = list(
         listing_queryset()
-        .filter(pk__in=newest_matches)
+        .filter(pk__in=newest)
         .annotate(
+            is_match=is_match,
             rank=SearchRank(F("search_vector"), search),
             # Counted over the matched rows before the page is cut: no second COUNT query.
-            matched=Window(Count("pk")),
+            matched=Window(Count("pk", filter=Q(is_match=True))),
             # ts_headline is costly: PostgreSQL computes it after the sort and the LIMIT, so only
             # for the rows shown (EXPLAIN VERBOSE shows it above the Limit).
             headline_marked=SearchHeadline(
@@ -419,8 +409,12 @@ def article_page(
                 min_words=15,
             ),
         )
-        .order_by("-rank", "-published_at", "-id")[offset : min(offset + per_page, MAX_RANKED_MATCHES)]
+        # A phrase's candidates without the phrase sort last and are dropped from the page.
+        .order_by("-is_match", "-rank", "-published_at", "-id")[
+            offset : min(offset + per_page, MAX_RANKED_MATCHES)
+        ]
     )
+    rows = [row for row in rows if row.is_match]
     return ResultsPage(rows, number, rows[0].matched if rows else 0, per_page)
 
 
@@ -435,26 +429,18 @@ def entity_results(query: str, names: NameIndex | None = None) -> dict[str, list
     if not words:
         return {"people": [], "organizations": [], "events": []}
 
-    def matching(model, extra=None):
-        condition = Q()
-        for word in words:
-            word_q = Q(name__icontains=word)
-            if extra:
-                word_q |= extra(word)
-            # Any common spelling ("Pirhoshein" finds Pirhossein Kolivand), but only a key that is
-            # the key of a word of some name, and not a short one: "aaaa" has the key "a".
-            if model is not Event and len(key := name_key(word)) >= 4 and key in names.word_keys:
-                word_q |= Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
-            condition &= word_q
-        return list(model.objects.filter(condition).distinct().order_by("name")[:ENTITIES_PER_KIND])
-
-    return {
-        "people": matching(Person, lambda w: Q(aliases__name__icontains=w)),
-        "organizations": matching(
-            Organization, lambda w: Q(acronym__iexact=w) | Q(aliases__name__icontains=w)
-        ),
-        "events": matching(Event),
-    }
+    keys = [
+        # Any common spelling ("Pirhoshein" finds Pirhossein Kolivand), but only a key that is
+        # the key of a word of some name, and not a short one: "aaaa" has the key "a".
+        key if len(key := name_key(word)) >= 4 and key in names.word_keys else None
+        for word in words
+    ]
+    found = {}
+    for kind, model in (("people", Person), ("organizations", Organization), ("events", Event)):
+        ids = names.entities[model.__name__.lower()].matching(words, keys, ENTITIES_PER_KIND)
+        # Found in memory (names, other names, keys, acronyms); read from the database only when found.
+        found[kind] = list(model.objects.filter(pk__in=ids).order_by("name")) if ids else []
+    return found
 
 
 def suggest(query: str, names: NameIndex | None = None) -> str | None:

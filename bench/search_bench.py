@@ -47,7 +47,7 @@ def query_kinds() -> dict[str, str]:
 
     full_name = Person.objects.get(pk=person_id).name.rsplit(" ", 1)[0]
     family = full_name.split()[-1]
-    rare = SearchWord.objects.filter(documents__range=(5, 20), word__endswith="n").order_by("word").first()
+    rare = SearchWord.objects.filter(documents__gte=20).order_by("documents", "word").first()
     return {
         "word": "vaccine",
         "two words": "vaccine convoy",
