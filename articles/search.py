@@ -17,7 +17,7 @@ from html import unescape
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,6 +36,7 @@ MAX_QUERY_LENGTH = 200
 MAX_RANKED_MATCHES = 1000
 #: A phrase is looked for in the newest stories that have all its words, this many of them.
 PHRASE_CANDIDATES = 2000
+SNIPPET_SOURCE_CHARS = 3000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500
 # Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
@@ -286,11 +287,15 @@ def _people_keyed_query(query: str, names: NameIndex) -> str:
 _PHRASE = re.compile(r'(?:(?<=\s)|^)(-?)"([^"]*)"?')
 
 
+_EXCLUDED_WORD = re.compile(r"(?:(?<=\s)|^)-\w+", re.UNICODE)
+
+
 def _without_phrases(query: str) -> str:
-    """The query with each phrase's words required anywhere (\"a b\" -> a b) and each excluded phrase
+    """The query with each phrase's words required anywhere (\"a b\" -> a b) and each exclusion
     dropped: it matches every story the query matches and more, and the GIN index answers it
-    alone, where a phrase needs each candidate's positions read from its stored vector."""
-    return _PHRASE.sub(lambda m: " " if m.group(1) else f" {m.group(2)} ", query)
+    alone, where a phrase needs each candidate's positions read from its stored vector. (An
+    excluded common word would make the newest candidates rare: dropped, it costs nothing.)"""
+    return _EXCLUDED_WORD.sub(" ", _PHRASE.sub(lambda m: " " if m.group(1) else f" {m.group(2)} ", query))
 
 
 def search_query(query: str, names: NameIndex | None = None) -> tuple[SearchQuery, SearchQuery | None]:
@@ -363,7 +368,11 @@ def article_page(
     search, relaxed = search_query(query, names)
     plain_body = Func(
         Concat(
-            Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
+            Coalesce("dek", Value(""), output_field=TextField()),
+            Value(" "),
+            # The snippet comes from the start of the story: ts_headline's cost grows with the text.
+            Left("body", SNIPPET_SOURCE_CHARS),
+            output_field=TextField(),
         ),
         Value(r"<[^>]*>"),
         Value(" "),
@@ -389,6 +398,7 @@ def article_page(
     rows = list(
         listing_queryset()
         .filter(pk__in=newest)
+        .defer("body", "search_vector")  # the page shows the snippet, computed in SQL
         .annotate(
             is_match=is_match,
             rank=SearchRank(F("search_vector"), search),
