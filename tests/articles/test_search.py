@@ -150,12 +150,13 @@ def test_search_page_runs_the_matching_query_once(client, django_assert_num_quer
         ArticlePersonFactory(article=a, person=PersonFactory(name=f"Convoy driver {i}"))
     index(*Article.objects.all())
     client.get("/search/", {"q": "convoy"})  # the names are read once per change of a name
-    # nav sections, the page of articles (with its count), the people found (found in memory:
-    # no query for a kind nobody of matches, as no "Convoy driver" is a "story")
+    # nav sections, the words' counts in the archive (which plan), the page of articles with its
+    # count, the people found (found in memory: no query for a kind with no match, and no
+    # "Convoy driver" is a "story")
     for params, count in (
-        ({"q": "convoy"}, 3),
-        ({"q": "convoy", "page": 2}, 3),
-        ({"q": '"convoy story" -flood'}, 2),
+        ({"q": "convoy"}, 4),
+        ({"q": "convoy", "page": 2}, 4),
+        ({"q": '"convoy story" -flood'}, 3),
     ):
         with django_assert_num_queries(count) as queries:
             response = client.get("/search/", params)
