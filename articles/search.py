@@ -35,7 +35,7 @@ CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_RANKED_MATCHES = 1000
 #: A phrase is looked for in the newest stories that have all its words, this many of them.
-PHRASE_CANDIDATES = 2000
+PHRASE_CANDIDATES = 1000
 SNIPPET_SOURCE_CHARS = 3000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500

@@ -34,6 +34,9 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
+#: A page of the same stack with one query: what the machine's load does to any request.
+REFERENCE = "reference: /healthz"
+
 
 def query_kinds() -> dict[str, str]:
     """One query of each kind, taken from the data itself (the generator's words and names)."""
@@ -87,8 +90,9 @@ def main() -> None:
     kinds = query_kinds()
     print(f"{total} articles; load average {os.getloadavg()[0]:.1f}")
     client = Client()
-    samples: dict[str, list[float]] = {kind: [] for kind in kinds}
+    samples: dict[str, list[float]] = {kind: [] for kind in [*kinds, REFERENCE]}
     with override_settings(NEWSROOM_PAGE_CACHE_SECONDS=0):
+        client.get("/healthz")
         for kind, q in kinds.items():  # warm: the names index of this process, the server's caches
             response = client.get("/search/", {"q": q})
             assert response.status_code == 200, (kind, response.status_code)
@@ -99,11 +103,16 @@ def main() -> None:
                 began = time.perf_counter()
                 client.get("/search/", {"q": q})
                 samples[kind].append((time.perf_counter() - began) * 1000)
-    print(f"\n{'kind':22} {'p50 ms':>8} {'p95 ms':>8}   ({args.rounds} rounds)")
+                began = time.perf_counter()
+                client.get("/healthz")  # the reference, asked as often as the searches, between them
+                samples[REFERENCE].append((time.perf_counter() - began) * 1000)
+    reference = statistics.median(samples[REFERENCE])
+    print(f"\n{'kind':22} {'p50 ms':>8} {'p95 ms':>8} {'p50/ref':>8}   ({args.rounds} rounds)")
     for kind, values in samples.items():
         values.sort()
         p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-        print(f"{kind:22} {statistics.median(values):8.1f} {p95:8.1f}")
+        median = statistics.median(values)
+        print(f"{kind:22} {median:8.1f} {p95:8.1f} {median / reference:8.1f}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
     for kind in args.explain:
         print(f"\nEXPLAIN ANALYZE, {kind} {kinds[kind]!r}:\n{explain(kinds[kind])}")
