@@ -3,6 +3,7 @@ related posts and the editors' pins and excludes. Pictures live in ``articles.im
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.fields import ArrayField
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -510,6 +511,27 @@ class TermFrequency(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term}: {self.articles}"
+
+
+class SearchWord(models.Model):
+    """A word of the published archive and in how many stories it occurs: the vocabulary search
+    corrects a misspelled query against (``rebuild_search_words``).
+
+    ``deletions`` holds the word and each spelling of it with one letter left out: two words one
+    typo apart share one of them, so the GIN index finds the near spellings of a query's word in
+    one lookup (the embedded PostgreSQL has no pg_trgm).
+    """
+
+    word = models.CharField(max_length=40, primary_key=True)
+    documents = models.PositiveIntegerField()
+    deletions = ArrayField(models.CharField(max_length=40))
+
+    class Meta:
+        verbose_name = _("search word")
+        indexes = [GinIndex(fields=["deletions"], name="search_word_deletions")]
+
+    def __str__(self) -> str:
+        return f"{self.word}: {self.documents}"
 
 
 class RelatedOverride(models.Model):

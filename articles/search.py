@@ -8,30 +8,35 @@ the articles' change notice (:mod:`articles.changes`) and, for renamed entities 
 by a task (:mod:`articles.tasks`).
 """
 
-import difflib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from html import unescape
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import transaction
-from django.db.models import Case, F, Func, Q, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.changes import content_changed
 from articles.links import ENTITY_LINKS, link_kind_for
-from articles.models import Article
+from articles.models import Article, SearchWord
+from articles.search_names import NameIndex, name_index
+from articles.spelling import corrected_query
 from newsroom.aftercommit import gather
 from newsroom.progress import progress
-from organizations.models import Event, Organization, OrganizationAlias, Person, PersonAlias
+from organizations.models import Event, Organization, Person
 from organizations.names import HONORIFICS, name_key
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 MAX_RANKED_MATCHES = 1000
+#: A phrase is looked for in the newest stories that have all its words, this many of them.
+PHRASE_CANDIDATES = 1000
+SNIPPET_SOURCE_CHARS = 3000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500
 # Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
@@ -74,18 +79,6 @@ def spelling_keys(text: str) -> list[str]:
         if key and key != word.casefold() and key not in keys:
             keys.append(key)
     return keys
-
-
-# A word with the character before it: excluded words ("-flood") and the "or" operator stay as
-# written, so the keyed query means the same as the reader's.
-_KEYABLE = re.compile(r"(^|[^\w])(-?)(\w+)", re.UNICODE)
-
-
-def _key_word(match: re.Match) -> str:
-    before, minus, word = match.groups()
-    if minus or word.casefold() == "or":
-        return match.group()
-    return before + (name_key(word) or word)
 
 
 def _entity_text(names: list[str]) -> str:
@@ -231,18 +224,35 @@ def has_words(query: str) -> bool:
 
 
 MAX_NAME_WORDS = 4
+# A word with the character before it: excluded words ("-flood") and the "or" operator stay as
+# written, so the keyed query means the same as the reader's.
+_KEYABLE = re.compile(r"(^|[^\w])(-?)(\w+)", re.UNICODE)
 
 
-def _spelled_people(query: str) -> list[tuple[int, int, str]]:
+def _keyed_query(query: str, names: NameIndex) -> str:
+    """The query with each word whose transliteration key is the key of a word of a known name
+    replaced by that key ("Pirhoshein" -> "pirhusain"); any other word, "-word" and "or" as written.
+    """
+
+    def key_word(match: re.Match) -> str:
+        before, minus, word = match.groups()
+        if minus or word.casefold() == "or":
+            return match.group()
+        key = name_key(word)
+        return before + key if key in names.word_keys else match.group()
+
+    return _KEYABLE.sub(key_word, query)
+
+
+def _spelled_people(query: str, names: NameIndex) -> list[tuple[int, int, str]]:
     """Runs of the query's words that spell a known person's name or other name under ``name_key``:
     (start, end, the person's recorded name), longest runs first, never overlapping.
 
     "Pir-Hossein Koulivand" and "Pir Hossein Kolivand" have the key of "Pirhossein Kolivand", but
-    no word of them has the key of a word of his name: the run of words is what matches. One query,
-    and only for a query of two words or more.
+    no word of them has the key of a word of his name: the run of words is what matches.
     """
     tokens = [t for t in _WORD.finditer(query) if t.group().casefold() != "or"]
-    runs: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    spans = []
     for i in range(len(tokens)):
         for n in range(2, min(MAX_NAME_WORDS, len(tokens) - i) + 1):
             start, end = tokens[i].start(), tokens[i + n - 1].end()
@@ -250,22 +260,9 @@ def _spelled_people(query: str) -> list[tuple[int, int, str]]:
             if excluded or '"' in query[start:end]:
                 continue  # an excluded word ("-flood"), or words across a phrase's edge
             key = name_key(query[start:end])
-            if len(key) >= 6:
-                runs[key].append((start, end))
-    if not runs:
-        return []
-    names = dict(Person.objects.filter(name_key__in=list(runs)).values_list("name_key", "name"))
-    names.update(
-        (key, name)
-        for key, name in PersonAlias.objects.filter(name_key__in=list(runs)).values_list(
-            "name_key", "person__name"
-        )
-        if key not in names
-    )
-    spans = sorted(
-        ((start, end, names[key]) for key, found in runs.items() if key in names for start, end in found),
-        key=lambda span: (span[0] - span[1], span[0]),
-    )
+            if len(key) >= 6 and key in names.people:
+                spans.append((start, end, names.people[key]))
+    spans.sort(key=lambda span: (span[0] - span[1], span[0]))
     chosen: list[tuple[int, int, str]] = []
     for span in spans:
         if all(span[1] <= other[0] or span[0] >= other[1] for other in chosen):
@@ -273,12 +270,12 @@ def _spelled_people(query: str) -> list[tuple[int, int, str]]:
     return sorted(chosen)
 
 
-def _people_keyed_query(query: str) -> str:
+def _people_keyed_query(query: str, names: NameIndex) -> str:
     """The query with each person's name, spelled any way, replaced by the keys of the name as
     recorded (what the stored vectors of the person's stories hold); other words as written, so
     "Pir-Hossein Koulivand drill" still needs "drill"."""
     parts, position = [], 0
-    for start, end, name in _spelled_people(query):
+    for start, end, name in _spelled_people(query, names):
         parts.append(query[position:start])
         parts.append(" ".join(name_key(word) or word for word in _WORD.findall(name)))
         position = end
@@ -286,21 +283,117 @@ def _people_keyed_query(query: str) -> str:
     return "".join(parts)
 
 
-def article_results(query: str):
-    """Published articles matching the web-search style query, best first, with a highlighted snippet."""
+# A quoted phrase, excluded or not; an unclosed quote runs to the end, as websearch reads it.
+_PHRASE = re.compile(r'(?:(?<=\s)|^)(-?)"([^"]*)"?')
+
+
+_EXCLUDED_WORD = re.compile(r"(?:(?<=\s)|^)-\w+", re.UNICODE)
+
+
+def _without_phrases(query: str) -> str:
+    """The query with each phrase's words required anywhere (\"a b\" -> a b) and each exclusion
+    dropped: it matches every story the query matches and more, and the GIN index answers it
+    alone, where a phrase needs each candidate's positions read from its stored vector. (An
+    excluded common word would make the newest candidates rare: dropped, it costs nothing.)"""
+    return _EXCLUDED_WORD.sub(" ", _PHRASE.sub(lambda m: " " if m.group(1) else f" {m.group(2)} ", query))
+
+
+def search_query(query: str, names: NameIndex | None = None) -> tuple[SearchQuery, SearchQuery | None]:
+    """The reader's web-search style query as a tsquery, widened by the spelling keys of names; and
+    for a query with a phrase, the same query with its phrases as plain words (see article_page)."""
+    names = names or name_index()
+    variants = [query]
+    for variant in (_keyed_query(query, names), _people_keyed_query(query, names)):
+        # The same query with names in their transliteration keys: another spelling also matches.
+        if variant.casefold() not in {v.casefold() for v in variants}:
+            variants.append(variant)
+
+    def either(texts: list[str]) -> SearchQuery:
+        search = SearchQuery(texts[0], search_type="websearch", config=CONFIG)
+        for text in texts[1:]:
+            search |= SearchQuery(text, search_type="websearch", config=CONFIG)
+        return search
+
+    relaxed = None
+    if '"' in query and all(has_words(_without_phrases(v)) for v in variants):
+        relaxed = either([_without_phrases(v) for v in variants])
+    return either(variants), relaxed
+
+
+#: Walk the newest stories when every word the query needs is in this share of them or more.
+WALK_SHARE = 0.4
+
+
+def _common(query: str) -> bool:
+    """Whether every word the query needs is in at least WALK_SHARE of the stories (one small
+    query: those words' counts and the most common word's, a stand-in for the archive's size)."""
+    words = {m.group(3).casefold() for m in _KEYABLE.finditer(query) if not m.group(2)} - {"or"}
+    if not words or " or " in f" {query.casefold()} ":
+        return True  # "a or b" can match most stories with neither word common: walk, as before
+    most = SearchWord.objects.order_by("-documents").values("pk")[:1]
+    counts = dict(
+        SearchWord.objects.filter(Q(word__in=words) | Q(pk__in=most)).values_list("word", "documents")
+    )
+    if not counts:
+        return True  # no word counts yet (rebuild_search_words): PostgreSQL chooses
+    stories = max(counts.values())
+    return all(counts.get(word, 0) >= WALK_SHARE * stories for word in words)
+
+
+@dataclass
+class ResultsPage:
+    """One page of search results and how many stories matched, counted up to MAX_RANKED_MATCHES + 1."""
+
+    articles: list
+    number: int
+    matched: int
+    per_page: int
+
+    @property
+    def count(self) -> int:
+        return min(self.matched, MAX_RANKED_MATCHES)
+
+    @property
+    def more(self) -> bool:
+        """More stories matched than are ranked: "the 1,000 newest of more than 1,000"."""
+        return self.matched > MAX_RANKED_MATCHES
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.count // self.per_page))
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    def has_other_pages(self) -> bool:
+        return self.num_pages > 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
+def article_page(
+    query: str, *, number: int = 1, per_page: int = 20, names: NameIndex | None = None
+) -> ResultsPage:
+    """One page of the published articles matching the query, best first, with highlighted
+    headline and snippet: one SQL query, which also counts the matches up to the cap."""
     from articles.public.views import listing_queryset
 
-    search = SearchQuery(query, search_type="websearch", config=CONFIG)
-    keyed = _KEYABLE.sub(_key_word, query)
-    if keyed.casefold() != query.casefold():
-        # The same query with names in their transliteration keys: another spelling also matches.
-        search |= SearchQuery(keyed, search_type="websearch", config=CONFIG)
-    named = _people_keyed_query(query)
-    if named.casefold() not in (query.casefold(), keyed.casefold()):
-        search |= SearchQuery(named, search_type="websearch", config=CONFIG)
+    search, relaxed = search_query(query, names)
+    relaxed_text = _without_phrases(query) if relaxed is not None else None
     plain_body = Func(
         Concat(
-            Coalesce("dek", Value(""), output_field=TextField()), Value(" "), "body", output_field=TextField()
+            Coalesce("dek", Value(""), output_field=TextField()),
+            Value(" "),
+            # The snippet comes from the start of the story: ts_headline's cost grows with the text.
+            Left("body", SNIPPET_SOURCE_CHARS),
+            output_field=TextField(),
         ),
         Value(r"<[^>]*>"),
         Value(" "),
@@ -308,19 +401,43 @@ def article_results(query: str):
         function="regexp_replace",
         output_field=TextField(),
     )
-    # Rank only the newest matches: a common word can match most of the archive, and ranking
-    # every match would read every vector. News readers want the recent stories first anyway.
-    newest_matches = (
-        Article.objects.published()
-        .filter(search_vector=search)
-        .order_by("-published_at", "-id")
-        .values("pk")[:MAX_RANKED_MATCHES]
-    )
-    return (
+    # Newest first. For a query whose words are in most stories, PostgreSQL walks the index of
+    # publication times and stops at the 1,001st match; for rarer words that walk reads the
+    # vector of every story it passes (3,600 for a name in a quarter of the stories), where the
+    # GIN index gives every match without reading a vector and sorting their times is cheap on
+    # the narrow rows (migration 0015). Sorting by an expression no index has makes it take the
+    # GIN path; the archive's word counts (SearchWord) say which words are common.
+    newest_first = (
+        F("published_at").desc()
+        if _common(relaxed_text or query)
+        else Coalesce("published_at", "created_at").desc()
+    )  # a published story always has a publication time: the same order
+    newest = Article.objects.published().order_by(newest_first, "-id").values("pk")
+    if relaxed is None:
+        # Rank only the newest matches: a common word can match most of the archive, and ranking
+        # every match would read every vector. News readers want the recent stories first anyway.
+        # One more than the cap, so the page can say "more than 1,000".
+        newest = newest.filter(search_vector=search)[: MAX_RANKED_MATCHES + 1]
+        is_match = Value(True)
+    else:
+        # A phrase: the GIN index finds the newest stories with all its words (no positions read),
+        # and the phrase is checked on those rows only, below. ts_match_vq is what @@ calls: as a
+        # function PostgreSQL never answers it through the index, nor chooses to check it on
+        # every story with both words (60,000 of 100,000 for two common words) instead.
+        newest = newest.filter(search_vector=relaxed)[:PHRASE_CANDIDATES]
+        is_match = Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
+    offset = (number - 1) * per_page
+    rows = list(
         listing_queryset()
-        .filter(pk__in=newest_matches)
+        .filter(pk__in=newest)
+        .defer("body", "search_vector")  # the page shows the snippet, computed in SQL
         .annotate(
+            is_match=is_match,
             rank=SearchRank(F("search_vector"), search),
+            # Counted over the matched rows before the page is cut: no second COUNT query.
+            matched=Window(Count("pk", filter=Q(is_match=True))),
+            # ts_headline is costly: PostgreSQL computes it after the sort and the LIMIT, so only
+            # for the rows shown (EXPLAIN VERBOSE shows it above the Limit).
             headline_marked=SearchHeadline(
                 "headline", search, config=CONFIG, start_sel=_START, stop_sel=_STOP, highlight_all=True
             ),
@@ -334,87 +451,46 @@ def article_results(query: str):
                 min_words=15,
             ),
         )
-        .order_by("-rank", "-published_at", "-id")
+        # A phrase's candidates without the phrase sort last and are dropped from the page.
+        .order_by("-is_match", "-rank", "-published_at", "-id")[
+            offset : min(offset + per_page, MAX_RANKED_MATCHES)
+        ]
     )
+    rows = [row for row in rows if row.is_match]
+    return ResultsPage(rows, number, rows[0].matched if rows else 0, per_page)
 
 
-def entity_results(query: str) -> dict[str, list]:
-    """People, organizations and events whose name or alias contains every word of the query."""
-    words = [w for w in _WORD.findall(query) if w.lower() != "or" and len(w) > 1][:6]
+def entity_results(query: str, names: NameIndex | None = None) -> dict[str, list]:
+    """People, organizations and events whose name or alias contains every word the query asks
+    for (not its "-word" exclusions nor "or")."""
+    names = names or name_index()
+    words = [m.group(3) for m in _KEYABLE.finditer(query) if not m.group(2) and m.group(3).casefold() != "or"]
+    words = [w for w in words if len(w) > 1][:6]
     # "Dr. Pir-Hossein Koulivand": a title is not part of anyone's name in the directory.
     words = [w for w in words if w.casefold() not in HONORIFICS] or words
     if not words:
         return {"people": [], "organizations": [], "events": []}
 
-    def matching(model, extra=None):
-        condition = Q()
-        for word in words:
-            word_q = Q(name__icontains=word)
-            if extra:
-                word_q |= extra(word)
-            if model is not Event and (key := name_key(word)):
-                # Any common spelling: "Pirhoshein" finds Pirhossein Kolivand.
-                word_q |= Q(name_key__contains=key) | Q(aliases__name_key__contains=key)
-            condition &= word_q
-        return list(model.objects.filter(condition).distinct().order_by("name")[:ENTITIES_PER_KIND])
-
-    return {
-        "people": matching(Person, lambda w: Q(aliases__name__icontains=w)),
-        "organizations": matching(
-            Organization, lambda w: Q(acronym__iexact=w) | Q(aliases__name__icontains=w)
-        ),
-        "events": matching(Event),
-    }
+    keys = [
+        # Any common spelling ("Pirhoshein" finds Pirhossein Kolivand), but only a key that is
+        # the key of a word of some name, and not a short one: "aaaa" has the key "a".
+        key if len(key := name_key(word)) >= 4 and key in names.word_keys else None
+        for word in words
+    ]
+    found = {}
+    for kind, model in (("people", Person), ("organizations", Organization), ("events", Event)):
+        ids = names.entities[model.__name__.lower()].matching(words, keys, ENTITIES_PER_KIND)
+        # Found in memory (names, other names, keys, acronyms); read from the database only when found.
+        found[kind] = list(model.objects.filter(pk__in=ids).order_by("name")) if ids else []
+    return found
 
 
-SUGGEST_CUTOFF = 0.75
-
-
-def _vocabulary() -> list[str]:
-    """Every word of every entity name and alias, lower-cased; cached until a name changes."""
-    from django.core.cache import cache
-
-    from newsroom.cache import version
-
-    try:
-        key = f"newsroom:search-vocabulary:{version('names')}"
-        words = cache.get(key)
-    except Exception:  # the cache server is down: build the list for this request only
-        key, words = None, None
-    if words is None:
-        names = [
-            *Person.objects.values_list("name", flat=True),
-            *PersonAlias.objects.values_list("name", flat=True),
-            *Organization.objects.values_list("name", flat=True),
-            *OrganizationAlias.objects.values_list("name", flat=True),
-            *Event.objects.values_list("name", flat=True),
-        ]
-        words = sorted({w.lower() for name in names for w in _WORD.findall(name) if len(w) > 3})
-        if key:
-            cache.set(key, words, 3600)
-    return words
-
-
-def suggest(query: str) -> str | None:
-    """The query with misspelled names replaced by the closest known spelling, or None.
-
-    The embedded PostgreSQL has no pg_trgm, so near spellings are found in Python over the words of
-    entity names and aliases ("Pirhosein" -> "pirhossein"); used only when nothing matched.
-    """
-    vocabulary = _vocabulary()
-    known = set(vocabulary)
-    changed = False
-    words = []
-    for word in _WORD.findall(query)[:10]:
-        lower = word.lower()
-        if len(lower) > 3 and lower not in known:
-            close = difflib.get_close_matches(lower, vocabulary, n=1, cutoff=SUGGEST_CUTOFF)
-            if close:
-                words.append(close[0])
-                changed = True
-                continue
-        words.append(word)
-    return " ".join(words) if changed else None
+def suggest(query: str, names: NameIndex | None = None) -> str | None:
+    """The query with each word neither the archive nor the names know replaced by the nearest
+    known spelling, every operator kept ("earthqake -kermanshah" -> "earthquake -kermanshah");
+    None when there is nothing to correct. Used only when nothing matched."""
+    names = names or name_index()
+    return corrected_query(query, name_deletions=names.deletions, name_words=names.words)
 
 
 def highlight(snippet: str) -> SafeString:

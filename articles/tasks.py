@@ -38,3 +38,12 @@ def refresh_after_entity_rename(*, kind: str, entity_ids: list[int]) -> int:
         last = batch[-1]
     bump(["list:search", *(f"{kind}:{pk}" for pk in entity_ids)])
     return updated
+
+
+@task
+@retrying("Search words of the published archive")
+def refresh_search_words() -> int:
+    """Count the published archive's words again for search's spelling corrections (nightly)."""
+    from articles.spelling import search_words_rebuild
+
+    return search_words_rebuild().words

@@ -52,6 +52,7 @@ from articles.io.records import ImportRejected, Problem, Problems, default_zone,
 from articles.models import Article, ArticleSlug, Section
 from articles.related.scoring import related_rebuild
 from articles.search import search_index_update
+from articles.spelling import search_words_rebuild
 from organizations.models import (
     EntityMerge,
     Event,
@@ -405,6 +406,7 @@ def load_demo() -> DemoReport:
     for article in demo_articles:  # one by one: on so few articles faster than one scoring query
         related_rebuild(article=article)
     search_index_update(article.pk for article in demo_articles)
+    search_words_rebuild()  # the vocabulary of search's spelling corrections
     return report
 
 

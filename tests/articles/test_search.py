@@ -7,14 +7,18 @@ from django.db import transaction
 from articles.changes import content_changed
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, search_index_update
+from articles.spelling import search_words_rebuild
 from tests.factories import (
     ArticleFactory,
     ArticlePersonFactory,
+    OrganizationFactory,
     PersonAliasFactory,
     PersonFactory,
 )
 
 pytestmark = pytest.mark.django_db
+
+ROADS = "<p>" + "Officials said the roads were open again by the evening. " * 8 + "</p>"
 
 
 def index(*articles):
@@ -140,14 +144,38 @@ def test_rebuild_search_index_command_fills_every_vector(capsys):
     assert "3 article(s)" in capsys.readouterr().out
 
 
-def test_search_query_count_is_fixed(client, django_assert_num_queries):
+def test_search_page_runs_the_matching_query_once(client, django_assert_num_queries):
     for i in range(25):
         a = ArticleFactory(headline=f"Convoy story {i}")
         ArticlePersonFactory(article=a, person=PersonFactory(name=f"Convoy driver {i}"))
     index(*Article.objects.all())
-    # nav sections, count, page of articles, people, organizations, events
-    with django_assert_num_queries(6):
-        client.get("/search/", {"q": "convoy"})
+    client.get("/search/", {"q": "convoy"})  # the names are read once per change of a name
+    # nav sections, the words' counts in the archive (which plan), the page of articles with its
+    # count, the people found (found in memory: no query for a kind with no match, and no
+    # "Convoy driver" is a "story")
+    for params, count in (
+        ({"q": "convoy"}, 4),
+        ({"q": "convoy", "page": 2}, 4),
+        ({"q": '"convoy story" -flood'}, 3),
+    ):
+        with django_assert_num_queries(count) as queries:
+            response = client.get("/search/", params)
+        assert response.status_code == 200
+        matching = [q["sql"] for q in queries.captured_queries if "@@" in q["sql"]]
+        assert len(matching) == 1, params
+    assert "25 stories for" in client.get("/search/", {"q": "convoy"}).text
+    page_two = client.get("/search/", {"q": "convoy", "page": 2}).text
+    assert page_two.count('class="card"') == 5 and "Page 2 of 2" in page_two
+
+
+def test_count_is_capped_and_says_more(client, monkeypatch):
+    monkeypatch.setattr("articles.search.MAX_RANKED_MATCHES", 3)
+    stories = [ArticleFactory(headline=f"Convoy story {i}") for i in range(5)]
+    index(*stories)
+    html = search(client, "convoy")
+    assert "The 3 newest of more than 3 stories" in html
+    assert html.count('class="card"') == 3
+    assert client.get("/search/", {"q": "convoy", "page": 7}).status_code == 404
 
 
 def test_misspelled_name_shows_the_nearest_known_spelling(client):
@@ -220,3 +248,86 @@ def test_a_spelled_name_with_another_word_still_needs_the_word(client):
     html = search(client, "Pir-Hossein Koulivand -drill")
     assert "visits flood zone" in html
     assert "opens earthquake drill" not in html
+
+
+def test_misspelling_keeps_the_excluded_word_excluded(client):
+    about = ArticleFactory(headline="Earthquake relief reaches Kermanshah")
+    other = ArticleFactory(headline="Earthquake drill in Tabriz schools")
+    index(about, other)
+    search_words_rebuild()
+    html = search(client, "earthqake -kermanshah")
+    assert "Showing results for <strong>earthquake -kermanshah</strong>" in html
+    assert "Earthquake drill in Tabriz schools" in html
+    assert "Earthquake relief reaches Kermanshah" not in html
+
+
+def test_misspelling_keeps_phrases_and_or(client):
+    phrase = ArticleFactory(headline="Earthquake drill in Tabriz")
+    words = ArticleFactory(headline="A drill after the earthquake")
+    cholera = ArticleFactory(headline="Cholera cases fall")
+    index(phrase, words, cholera)
+    search_words_rebuild()
+    html = search(client, '"earthqake drill"')
+    assert "Showing results for" in html and "“&quot;earthquake drill&quot;”" in html
+    assert "Earthquake drill in Tabriz" in html and "A drill after the earthquake" not in html
+    html = search(client, "earthqake or cholerra")
+    assert "Showing results for <strong>earthquake or cholera</strong>" in html
+    assert "Earthquake drill in Tabriz" in html and "Cholera cases fall" in html
+
+
+def test_real_words_are_not_corrected_toward_entity_names(client):
+    OrganizationFactory(name="World Food Programme", slug="wfp")
+    index(
+        ArticleFactory(headline="Floods in Sistan"),
+        ArticleFactory(headline="Kermanshah clinic opens"),
+    )
+    search_words_rebuild()
+    html = search(client, "floods kermanshah")
+    assert "Showing results for" not in html
+    assert "No stories match" in html
+    assert 'href="/organizations/wfp/"' not in html
+
+
+def test_words_of_unpublished_stories_are_never_suggested(client):
+    ArticleFactory(headline="Cholera outbreak confirmed", status="draft", published_at=None)
+    index(*Article.objects.all(), ArticleFactory(headline="Clinic opens"))
+    search_words_rebuild()
+    html = search(client, "cholerra")
+    assert "Showing results for" not in html and "Cholera" not in html
+
+
+@pytest.mark.parametrize("q", ["aaaa", "x" * 500, "xxxx yyyy", "qqqq -aaaa"])
+def test_junk_queries_list_no_entities_and_no_correction(client, q):
+    for name in ("Ali Ahmadi", "Sara Karimi", "Maryam Hosseini", "Xavier Aaa"):
+        PersonFactory(name=name)
+    OrganizationFactory(name="Red Crescent Society", acronym="IRCS")
+    index(ArticleFactory(headline="Convoy reaches the border"))
+    search_words_rebuild()
+    html = search(client, q)
+    assert "search-entities" not in html and "Showing results for" not in html
+
+
+def test_rebuild_search_words_command_counts_published_words(capsys):
+    index(ArticleFactory(headline="Convoy reaches the border"))
+    call_command("rebuild_search_words", "--dry-run")
+    assert "Would store" in capsys.readouterr().out
+    call_command("rebuild_search_words")
+    assert "Stored" in capsys.readouterr().out
+    from articles.models import SearchWord
+
+    assert SearchWord.objects.get(word="convoy").documents == 1
+
+
+def test_phrases_with_exclusion_and_or_match_as_written(client):
+    clinic = ArticleFactory(headline="Field clinic opens in Kerman", dek="", body=ROADS)
+    hospital = ArticleFactory(headline="Field hospital closes in Bam", dek="", body=ROADS)
+    apart = ArticleFactory(headline="Clinic staff in the field as Kerman opens", dek="", body=ROADS)
+    index(clinic, hospital, apart)
+    html = search(client, '"field clinic"')
+    assert "Field clinic opens in Kerman" in html and "Clinic staff in the field" not in html
+    html = search(client, 'field -"field clinic"')
+    assert "Field hospital closes in Bam" in html and "Clinic staff in the field" in html
+    assert "Field clinic opens in Kerman" not in html
+    html = search(client, '"field clinic" or "field hospital"')
+    assert "Field clinic opens in Kerman" in html and "Field hospital closes in Bam" in html
+    assert "Clinic staff in the field" not in html
