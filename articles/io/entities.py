@@ -39,6 +39,7 @@ from organizations.models import (
     PersonSlug,
 )
 from organizations.names import normalize_name
+from organizations.sort_names import person_sort_name
 from organizations.zones import canonical_zone
 
 TIMES = {"created_at", "updated_at"}
@@ -161,10 +162,12 @@ def read_organization(record: Record) -> Entry:
 
 def read_person(record: Record) -> Entry:
     slug, times = _common(record, PERSON_FIELDS)
+    name = record.text("name", required=True)
     values = {
         "slug": slug,
-        "name": record.text("name", required=True),
-        "sort_name": record.text("sort_name"),
+        "name": name,
+        # A record without one is filed by the rule (as a save would): loading it again changes nothing.
+        "sort_name": record.text("sort_name") or (person_sort_name(name) if name else ""),
         "bio": record.text("bio"),
         "wikidata_id": record.text("wikidata_id"),
         "photo": record.text("photo"),
