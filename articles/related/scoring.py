@@ -25,7 +25,8 @@ by ``BACKGROUND_BOUNDS``: what an unrelated story on the same beat shares with i
 official quoted in both lifts nothing; shared wording is required, and a shared subject makes less
 of it enough. A candidate is related when its lift is at least ``MIN_LIFT`` (once more for every
 ``EXTRA_LIFT_DAYS`` the two stories are apart beyond ``EVENT_DAYS``: a story on the same beat weeks
-later is not the same story) or its relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
+later is not the same story, unless both are about one specific subject, ``SAME_SUBJECT``) or its
+relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
 relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
 related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
 best candidate's; where the background cannot be measured (a young newsroom, too few stories
@@ -98,6 +99,9 @@ EVENT_DAYS = 14.0
 EXTRA_LIFT_DAYS = 7.0
 #: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart.
 MAX_TIME_FACTOR = 4.0
+#: ...but not where both stories are about one specific subject (evidence E_about at least this:
+#: a person both profile, the event both report), however far apart.
+SAME_SUBJECT = 0.25
 #: ...where shared entities and tags (evidence E in [0, 1)) multiply the lift by (1 + ENTITY_LIFT × E)...
 ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
@@ -295,6 +299,7 @@ scored AS (
            -- The text's lift over that background, amplified by shared entities and tags: a
            -- shared busy official with no shared wording is no reason to be related.
            GREATEST(COALESCE(ts.t, 0), b.bg) / b.bg * (1 + %(entity_lift)s * COALESCE(ev.e_about, 0)) AS lift,
+           COALESCE(ev.e_about, 0) AS e_about,
            m.measured IS NOT NULL AS measured
     FROM cand c
     LEFT JOIN (SELECT src, bg AS measured FROM background) m ON m.src = c.src
@@ -311,9 +316,12 @@ floored AS (
     SELECT *, max(lift) OVER (PARTITION BY src) AS best
     FROM scored
     WHERE relevance >= %(relevance_floor)s
-      -- Past the weeks one event is covered, more is needed for each week apart.
+      -- Past the weeks one event is covered, more is needed for each week apart, unless both
+      -- stories are about the same specific subject (a person profiled twice, one event).
       AND (GREATEST(lift / %(min_lift)s, relevance / %(strong)s)
-             >= LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
+             >= CASE WHEN e_about >= %(same_subject)s THEN 1
+                     ELSE LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
+                END
            OR NOT measured)
 ),
 ordered AS (
@@ -459,6 +467,7 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "grace_days": EVENT_DAYS,
         "step_days": EXTRA_LIFT_DAYS,
         "max_extra": MAX_TIME_FACTOR,
+        "same_subject": SAME_SUBJECT,
         "strong": STRONG_RELEVANCE,
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,
