@@ -29,8 +29,10 @@ later is not the same story, unless both are about one specific subject, ``SAME_
 relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
 relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
 related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
-best candidate's; where the background cannot be measured (a young newsroom, too few stories
-sharing any words) the lift is not required. One whose text is the same story
+best candidate's. A story where no candidate passes shows at most one: its closest candidate of
+the same weeks (or about the same subject) above the relevance floor, never a padded list and,
+where there is such a candidate, never an empty one. Where the background cannot be measured (a
+young newsroom, too few stories sharing any words) the lift is not required. One whose text is the same story
 (``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates are
 ordered by lift × recency decay, the same section breaking near-ties. Editors' pins come
 first and their exclusions never appear. What each pair shares is stored by id
@@ -312,21 +314,33 @@ scored AS (
     LEFT JOIN evidence ev ON ev.src = c.src AND ev.cand = c.cand
     WHERE COALESCE(ts.t, 0) < %(near_duplicate)s
 ),
-floored AS (
-    SELECT *, max(lift) OVER (PARTITION BY src) AS best
+gated AS (
+    SELECT *,
+           -- Past the weeks one event is covered, more is needed for each week apart, unless both
+           -- stories are about the same specific subject (a person profiled twice, one event).
+           (GREATEST(lift / %(min_lift)s, relevance / %(strong)s)
+              >= CASE WHEN e_about >= %(same_subject)s THEN 1
+                      ELSE LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
+                 END
+            OR NOT measured) AS passes,
+           (days_apart <= %(grace_days)s OR e_about >= %(same_subject)s) AS near
     FROM scored
     WHERE relevance >= %(relevance_floor)s
-      -- Past the weeks one event is covered, more is needed for each week apart, unless both
-      -- stories are about the same specific subject (a person profiled twice, one event).
-      AND (GREATEST(lift / %(min_lift)s, relevance / %(strong)s)
-             >= CASE WHEN e_about >= %(same_subject)s THEN 1
-                     ELSE LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
-                END
-           OR NOT measured)
+),
+floored AS (
+    SELECT *, max(lift) FILTER (WHERE passes) OVER (PARTITION BY src) AS best,
+           bool_or(passes) OVER (PARTITION BY src) AS any_passes,
+           row_number() OVER (
+               PARTITION BY src ORDER BY near DESC, lift * decay DESC, cand DESC
+           ) AS closest
+    FROM gated
 ),
 ordered AS (
     SELECT *, lift * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
-    FROM floored WHERE lift >= %(relative_floor)s * best
+    FROM floored
+    WHERE (passes AND lift >= %(relative_floor)s * best)
+       -- Nothing lifts: the one closest candidate of the same weeks (or subject), never a list.
+       OR (NOT any_passes AND near AND closest = 1)
 ),
 ranked AS (
     SELECT src, cand, score,

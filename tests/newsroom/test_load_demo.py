@@ -129,8 +129,11 @@ def test_every_demo_page_opens(demo_newsroom, client):
 
 
 def test_demo_articles_have_related_stories_that_share_something(demo_newsroom):
-    with_related = [a for a in Article.objects.published() if a.related_entries.exists()]
-    assert len(with_related) >= 25
+    published = list(Article.objects.published())
+    with_related = [a for a in published if a.related_entries.exists()]
+    # A demo story shows at least its closest relative of the same weeks when nothing lifts above
+    # its background: only a story sharing nothing with any other of its weeks has none.
+    assert len(with_related) >= len(published) - 3
     for article in with_related:
         for entry in attach_reasons(article.related_entries.all()):
             assert entry.reasons, (article.slug, entry.related.slug)
