@@ -131,6 +131,20 @@ def seconds_until_next_change(longest: int) -> int:
 # Keys and versions --------------------------------------------------------------------------------
 
 _collecting: ContextVar[set | None] = ContextVar("newsroom_page_keys", default=None)
+#: When the page now being rendered for the cache started (ns), while it is.
+_page_started: ContextVar[int | None] = ContextVar("newsroom_page_started", default=None)
+
+
+def _born(started_ns: int | None = None) -> int:
+    """The version a key never bumped (or evicted) gets: older than every render in progress here.
+
+    A key made during a page's render must not look like a change during it (the page would never
+    be stored, and every waiting first reader would render it again), so it starts before the page.
+    """
+    starts = [t for t in (started_ns, _page_started.get()) if t is not None]
+    return (min(starts) if starts else time.time_ns()) - 1
+
+
 _tracked: dict[type, str] = {}
 
 
@@ -193,7 +207,7 @@ def versions_before(keys, started_ns: int) -> dict[str, int] | None:
     current = store.get_many(version_keys)
     if len(current) < len(version_keys):
         for missing in set(version_keys) - current.keys():
-            store.add(missing, started_ns - 1, timeout=None)
+            store.add(missing, _born(started_ns), timeout=None)
         current = store.get_many(version_keys)
     if len(current) < len(version_keys) or any(int(v) >= started_ns for v in current.values()):
         return None
@@ -215,7 +229,7 @@ def version(key: str) -> int:
     store = page_cache()
     value = store.get(VERSION_PREFIX + key)
     if value is None:
-        store.add(VERSION_PREFIX + key, time.time_ns(), timeout=None)
+        store.add(VERSION_PREFIX + key, _born(), timeout=None)
         value = store.get(VERSION_PREFIX + key) or 0
     return int(value)
 
@@ -429,12 +443,13 @@ class PublicPageCacheMiddleware:
     def _fill(self, request, key, *, locked: bool):
         try:
             started = time.time_ns()
-            token = _collecting.set(set())
+            token, started_token = _collecting.set(set()), _page_started.set(started)
             try:
                 response = self.get_response(request)
                 keys = _collecting.get()
             finally:
                 _collecting.reset(token)
+                _page_started.reset(started_token)
             page_rendered.send(sender=PublicPageCacheMiddleware, path=request.path)
             if not self._storable(request, response):
                 if getattr(request, "user", None) is not None and request.user.is_authenticated:

@@ -304,3 +304,15 @@ def test_a_cached_story_links_to_a_newer_one_as_soon_as_it_is_published_or_unpub
     # The two stories either side of the one taken down now link to each other.
     assert _neighbour_links(client, "/articles/older/") == ("", "Clinics open")
     assert _neighbour_links(client, "/articles/newest/") == ("Roads reopen", "")
+
+
+@pytest.mark.django_db
+def test_the_first_render_of_a_page_with_cached_parts_is_kept(client, settings):
+    """Versions first made while a page renders (its cached parts, an entity's month counts) do not
+    count as changes during the render: the first reader's copy is kept for the next readers."""
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600
+    person = PersonFactory(slug="kept")
+    ArticlePersonFactory(article=ArticleFactory(slug="kept"), person=person, role="about")
+    for url in ("/articles/kept/", "/people/kept/"):
+        assert client.get(url)["X-Page-Cache"] == "miss", url
+        assert client.get(url)["X-Page-Cache"] == "hit", url
