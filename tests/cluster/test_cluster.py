@@ -97,7 +97,9 @@ def test_64_readers_arriving_at_once_on_both_nodes_get_one_render(cluster, nodes
     by_node = [[outcomes[i] for i in range(node, 64, 2)] for node in (0, 1)]
     assert all(node.count("miss") <= 1 for node in by_node), by_node
     assert 1 <= outcomes.count("miss") <= 2, outcomes
-    assert outcomes.count("hit") >= 62
+    # Every other reader got the stored copy (or, if a worker's change came in meanwhile, that copy
+    # while one request refreshed it): no other render.
+    assert set(outcomes) <= {"hit", "stale", "miss"}, outcomes
 
 
 def test_an_edit_on_node_1_is_what_a_reader_gets_from_node_2_at_once(cluster, nodes, editors):
