@@ -6,8 +6,8 @@ A page that loaded an article depends on ``article:<id>``; the lists an article 
 ``list:tag:<id>`` and ``list:<kind>:<id>`` for each person, organization and event it names (their
 pages list their coverage). Bumping ``article:<id>`` rebuilds every page that showed the article
 (so a list it left is rebuilt too); bumping the lists it is in now rebuilds the pages it joins.
-The stories beside it in its section are bumped too: their "Previous/Next in" links change when it
-is published, unpublished or expires.
+``neighbours:<id>`` of the stories beside it in its section is bumped too: their "Previous/Next in"
+links change when it is published, unpublished or expires.
 """
 
 from django.db.models import Value
@@ -54,7 +54,7 @@ def article_ids_keys(article_ids) -> set[str]:
     ]
     for kind, pk in parts[0].union(*parts[1:]).order_by():
         keys.add(f"list:{kind}:{pk}")
-    keys |= {f"article:{pk}" for pk in section_neighbours(ids)}
+    keys |= {f"neighbours:{pk}" for pk in section_neighbours(ids)}
     return keys
 
 
@@ -63,7 +63,7 @@ def section_neighbours(ids) -> set[int]:
 
     Their pages link to the story just before and after them ("Newer"/"Older"): when a story is
     published, unpublished, expires or moves, the stories now beside its place link somewhere else,
-    so their pages must be rebuilt. (A headline edit reaches them anyway: they loaded the story.)
+    so their links must be found again. (A headline edit reaches them anyway: they loaded the story.)
     """
     from django.db.models import OuterRef, Q, Subquery
 

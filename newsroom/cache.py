@@ -535,14 +535,8 @@ def store_page(key: str, request, response, keys: set, started_ns: int):
     deps = sorted({SITE_KEY, *keys})
     store = page_cache()
     try:
-        version_keys = [VERSION_PREFIX + dep for dep in deps]
-        current = store.get_many(version_keys)
-        for missing in set(version_keys) - current.keys():
-            # A key never bumped (or evicted): it starts now, before this render.
-            store.add(missing, started_ns - 1, timeout=None)
-        if len(current) < len(version_keys):
-            current = store.get_many(version_keys)
-        if len(current) < len(version_keys) or any(int(v) >= started_ns for v in current.values()):
+        versions = versions_before(deps, started_ns)
+        if versions is None:
             return None
         # An expiry or a scheduled publish at 10:00 must show at 10:00, cron or not.
         stale_limit = settings.NEWSROOM_PAGE_CACHE_STALE_SECONDS
@@ -560,7 +554,6 @@ def store_page(key: str, request, response, keys: set, started_ns: int):
     # Editors send a session cookie: a CDN must not hand them a reader's copy, nor the reverse.
     patch_vary_headers(response, ["Cookie"])
     headers = {name: value for name, value in response.items() if name.lower() not in _KEPT_OUT}
-    versions = {dep: int(current[VERSION_PREFIX + dep]) for dep in deps}
     entry = (_FORMAT, versions, started_ns, now + fresh, now + fresh + stale, 200, headers, response.content)
     try:
         store.set(key, entry, timeout=fresh + stale)

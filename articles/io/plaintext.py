@@ -314,7 +314,8 @@ def find_person(name: str) -> str | None:
 
 
 # Zone abbreviations wire pages write after the time; any other is read in the newsroom's zone.
-ZONE_ABBREVIATIONS = {"UTC": 0, "GMT": 0, "IRST": 12600, "IRDT": 16200, "TRT": 10800, "AST": 10800}
+# (Only unambiguous ones: "AST" is both Arabia and Atlantic time, so it is read as no zone.)
+ZONE_ABBREVIATIONS = {"UTC": 0, "GMT": 0, "IRST": 12600, "IRDT": 16200, "TRT": 10800}
 
 
 def dateline_time(text: str) -> datetime | None:

@@ -27,8 +27,6 @@ from newsroom.cache import depends_on, keys_of, seconds_until_next_change
 from newsroom.fragments import cached_fragment, fragment_key
 
 RELATED_ON_ARTICLE_PAGE = 6
-#: The longest previous/next links are kept (what a page in the page cache may show anyway).
-NEIGHBOURS_SECONDS = 300
 
 
 def canonical_address(article: Article, request) -> str:
@@ -104,10 +102,10 @@ def _render_related(article: Article) -> tuple[str, float | None]:
 def neighbours(article: Article, *, cache: bool = True) -> tuple[Article | None, Article | None]:
     """The next older and the next newer published story in the same section.
 
-    Kept until either story shown changes (edited, unpublished), never past the next scheduled
-    publish or expiry, and at most ``NEIGHBOURS_SECONDS``: a story published or imported next to
-    this one appears within that time. Depending on the section's list instead would rebuild every
-    page of the section at each edit of any of its stories.
+    Kept until either story shown changes (edited, unpublished) or a story is published, unpublished
+    or expires beside this one (its change notice bumps ``neighbours:<id>``, articles/page_keys.py),
+    and never past the next scheduled publish or expiry. Depending on the section's list instead
+    would rebuild every page of the section at each edit of any of its stories.
     """
     if not article.section_id or article.published_at is None:  # a draft in preview has no place yet
         return None, None
@@ -120,6 +118,7 @@ def _find_neighbours(article: Article):
     (section, published_at) index, stopping at the first row; stories published in the same second
     are told apart by id."""
     at, pk = article.published_at, article.pk
+    depends_on(f"neighbours:{pk}")
     same_section = Article.objects.published().filter(section_id=article.section_id)
     older = (
         same_section.filter(published_at__lte=at)
@@ -139,4 +138,4 @@ def _find_neighbours(article: Article):
             previous = found
         else:
             following = found
-    return (previous, following), lambda: seconds_until_next_change(NEIGHBOURS_SECONDS)
+    return (previous, following), lambda: seconds_until_next_change(settings.NEWSROOM_FRAGMENT_CACHE_SECONDS)

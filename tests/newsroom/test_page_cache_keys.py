@@ -259,7 +259,10 @@ def _story(sentence: str) -> str:
 
 
 @pytest.mark.django_db(transaction=True)  # real commits: the change notice is sent as in production
-def test_a_cached_story_links_to_a_newer_one_as_soon_as_it_is_published_or_unpublished(client):
+@pytest.mark.parametrize("parts_kept", [0, 3600], ids=["page-cache", "page-and-fragment-cache"])
+def test_a_cached_story_links_to_a_newer_one_as_soon_as_it_is_published_or_unpublished(
+    client, settings, parts_kept
+):
     from datetime import timedelta
 
     from django.utils import timezone
@@ -267,6 +270,7 @@ def test_a_cached_story_links_to_a_newer_one_as_soon_as_it_is_published_or_unpub
     from articles.workflow.services import article_publish, article_unpublish
     from tests.articles.test_workflow import make_user, ready_draft
 
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = parts_kept  # the previous/next part kept, or not
     editor = make_user("nadia", "Editor")
     section = SectionFactory(slug="provinces", name="Provinces")
     now = timezone.now()
