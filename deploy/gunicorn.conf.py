@@ -17,6 +17,11 @@ threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 worker_class = "gthread" if threads > 1 else "sync"
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+# How long an idle client connection stays open. Longer than the load balancer's own idle timeout
+# (60 s on most), so gunicorn never closes a connection at the instant the balancer reuses it: that
+# race resets the request (gunicorn's own default is 2 s). gthread keeps idle connections in its
+# poller, not in a thread, so a long value costs a file descriptor, not a worker.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "75"))
 # A worker is replaced after this many requests (plus jitter), so a slow leak never builds up.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10

@@ -9,6 +9,7 @@ Run with ``make test-cluster``; the tests share one cluster and run in the order
 import os
 import re
 import signal
+import socket
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -195,6 +196,7 @@ def test_fifty_concurrent_saves_across_nodes_leave_no_failed_task(cluster, nodes
 
 
 def test_a_task_whose_worker_was_killed_is_done_by_the_other(cluster):
+    cluster.wait_for_tasks()  # worker 1 is free: no earlier task of the article waits on its lock
     article_id, _slug = published(cluster)[0]
     worker1, worker2 = cluster.processes["worker1"], cluster.processes["worker2"]
     holder = psycopg.connect(cluster.primary.url())
@@ -318,3 +320,25 @@ def test_readyz_is_503_while_the_cache_the_storage_or_the_database_is_gone_and_2
     cluster.primary.start()
     _eventually(one, 200, timeout=60)
     _eventually(two, 200, timeout=60)
+
+
+def test_an_idle_connection_outlives_a_pause_between_two_requests(nodes):
+    """A load balancer reuses idle connections to a node; gunicorn must not close one first (its own
+    default is 2 s), or a request sent at that instant is reset (seen in CI as 'connection reset')."""
+    one, _two = nodes
+    host = f"127.0.0.1:{one.port}"
+    request = f"GET /healthz HTTP/1.1\r\nHost: {host}\r\nConnection: keep-alive\r\n\r\n".encode()
+    with socket.create_connection(("127.0.0.1", one.port), timeout=10) as connection:
+        for pause in (0, 4):
+            time.sleep(pause)
+            connection.sendall(request)
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                chunk = connection.recv(65536)
+                assert chunk, f"the node closed the connection after {pause} s idle"
+                answer += chunk
+            head, _sep, body = answer.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 200"), head[:200]
+            length = int(re.search(rb"(?i)content-length:\s*(\d+)", head).group(1))
+            while len(body) < length:
+                body += connection.recv(65536)
