@@ -79,7 +79,7 @@ s(
     "chabahar-cyclone",
     ["nasrin-golshani"],
     [
-        (CY, EV, "about", ["tropical cyclone", "Dalia"]),
+        (CY, EV, "about", ["Cyclone Dalia", "tropical cyclone"]),
         ("irimo", ORG, "about", ["Iranian Meteorological Organization", "IRIMO"]),
         ("nasrin-golshani", PER, "quoted", ["Dr. Nasrin Golshani"]),
         ("pmo", ORG, "mentions", ["Ports and Maritime Organization", "PMO"]),
@@ -169,6 +169,7 @@ s(
     "insulin-trial",
     ["kamran-sadr-e-ameli", "nooshin-fallahi"],
     [
+        (TRIAL, EV, "about", ["Insulin hoarding"]),
         ("farhad-barzegar", PER, "about", ["Farhad Barzegar", "Barzegar"]),
         (PDG, ORG, "mentions", ["Pars Daroo Gostar"]),
         ("judiciary", ORG, "mentions", ["judiciary"]),
@@ -200,7 +201,7 @@ s(
     "iut-food-poisoning",
     ["mahnaz-tabatabaei"],
     [
-        (IUT, ORG, "mentions", ["Isfahan University of Technology"]),
+        (IUT, ORG, "mentions", ["Isfahan University of Technology", "IUT"]),
         ("mahnaz-tabatabaei", PER, "quoted", ["Dr. Mahnaz Tabatabaei", "Tabatabaei"]),
         (MUI, ORG, "about", ["Isfahan University of Medical Sciences", "MUI"]),
         ("sepid-ghaza", ORG, "mentions", ["Sepid Ghaza"]),
@@ -212,7 +213,7 @@ s(
     "iut-food-poisoning",
     [None, "gholamhossein-navabi", "gholamhossein-navabi"],
     [
-        (IUT, ORG, "about", ["Isfahan University of Technology"]),
+        (IUT, ORG, "about", ["Isfahan University of Technology", "IUT"]),
         ("gholamhossein-navabi", PER, "quoted", ["Qolamhossein Navabi", "Navabi"]),
         ("ali-reza-jafari", PER, "mentions", ["Alireza Jafari"]),
     ],
@@ -228,7 +229,7 @@ s(
     "hazfi-cup-final",
     ["jalal-omidvar", "sattar-hamidavi"],
     [
-        (HZ, EV, "about", ["final of the Hazfi Cup"]),
+        (HZ, EV, "about", ["Hazfi Cup final", "final of the Hazfi Cup"]),
         (SEP, ORG, "about", ["Sepahan"]),
         (EK, ORG, "about", ["Esteghlal Khuzestan"]),
         (FF, ORG, "mentions", ["Football Federation of Iran", "FFIRI"]),
@@ -275,7 +276,12 @@ s(
     [
         ("afc", ORG, "about", ["Asian Football Confederation", "AFC"]),
         (SEP, ORG, "about", ["Sepahan"]),
-        ("afc-champions-league-two-2026-27", EV, "mentions", ["AFC Champions League Two"]),
+        (
+            "afc-champions-league-two-2026-27",
+            EV,
+            "mentions",
+            ["AFC Champions League Two", "Asian Champions League Two"],
+        ),
         (FF, ORG, "mentions", ["Football Federation of Iran"]),
         ("nader-safavi", PER, "quoted", ["Nader Safavi", "Safavi"]),
         (HZ, EV, "mentions", ["Hazfi Cup final"]),
@@ -595,7 +601,7 @@ s(
     ["nader-safavi"],
     [
         (FF, ORG, "about", ["Football Federation of Iran"]),
-        ("persian-gulf-pro-league-2026-27", EV, "mentions", ["Persian Gulf Pro League"]),
+        ("persian-gulf-pro-league-2026-27", EV, "mentions", ["Persian Gulf Pro League", "Pro League"]),
         ("nader-safavi", PER, "quoted", ["Nader Safavi", "Safavi"]),
         ("nasser-faraji", PER, "mentions", ["Nasser Faraji"]),
         ("isna", ORG, "mentions", ["ISNA"]),
