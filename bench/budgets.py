@@ -9,8 +9,9 @@ runs. ``--prepare`` builds it when it is missing or empty, as production fills i
 names), ``rebuild_search_words``, ``VACUUM ANALYZE`` (about half an hour on 2 shared cores). Every
 run then (re)makes its few measured stories: one with 1 entity and one with 50 (``article_page.py``),
 the busiest person's bylines and quotes (``entity_pages.py``), and a story with 50 bylines, person
-links, organization links and quotes for the admin change form. ``rebuild_related`` is not run (it
-takes longer than the rest together at 100,000); the two measured stories get a stored related list.
+links, organization links and quotes for the admin change form. ``rebuild_related`` is not run: at
+100,000 it did not finish in 40 minutes of a loaded machine (docs/benchmarks.md, "Full rebuild");
+the measured stories get a stored related list of 6 instead, which is all their pages read.
 
 Production settings (``DJANGO_DEBUG`` off, WhiteNoise with the hashed manifest, a private
 redis-server as the cache) under ``gunicorn -c deploy/gunicorn.conf.py`` with 2 sync workers, twice
@@ -19,13 +20,18 @@ row: the fragments of the article page stay kept, as in production). Each round 
 interleaved:
 
 - **throughput**: requests per second of the static CSS file (the ceiling, 1.0), ``/healthz`` (a
-  minimal Django view: one query, a one-line answer) and an article page-cache hit, each for
-  ``--seconds`` from ``--clients`` load-generator processes (one connection per request, as the
-  sync workers close it; ``page_cache.py``'s generator); the ratio is to the static file's rate in
-  the same round;
+  minimal Django view: one query, a one-line answer) and article page-cache hits, each for
+  ``--seconds`` with ``--clients`` connections at once: wrk (Debian's package, ``make bench-deps``;
+  one thread, a new connection per request as the sync workers close them) or, without it,
+  ``page_cache.py``'s generator processes; the ratio is to the static file's rate in the same round;
 - **server time**: ``--requests`` requests of each row in turn on one loopback connection at a
   time; the time is gunicorn's own (``%(D)s`` of its access log, microseconds from reading the
   request to the last byte written), matched to the request by its ``X-Request-ID``.
+
+Two rows are context, without a target: an article and the busiest person's page rendered just
+after a change (their keys bumped before each request, untimed, as an edit or a new story does),
+so the cost moved into the kept parts shows too. ``--only TEXT`` keeps the rows whose name
+contains it (and the references), for working on a few pages.
 
 Query counts are counted in this process (the same settings, Django's test client, the page cache
 off) on a request after a warm-up. A row passes on its median (search: on its p95, as the issue
@@ -183,7 +189,13 @@ def rows_for(css: str) -> list[Row]:
             throughput=True,
             min_ratio=0.6,
         ),
-        Row("article, 50 entities, page-cache hit", large.get_absolute_url(), node="cached", throughput=True),
+        Row(
+            "article, 50 entities, page-cache hit",
+            large.get_absolute_url(),
+            node="cached",
+            throughput=True,
+            note="context",
+        ),
         Row("minimal Django view, uncached node", "/healthz", note="reference"),
         Row("article, uncached, typical (1 entity)", small.get_absolute_url(), target_ms=6),
         Row(
