@@ -8,13 +8,14 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: help setup browser-deps cluster-deps run test test-fast test-cluster lint migrate worker db-stop clean
+.PHONY: help setup browser-deps cluster-deps bench-deps bench-budgets run test test-fast test-cluster lint migrate worker db-stop clean
 
 help:
 	@echo "make run    set up, migrate, load the demo newsroom and serve http://127.0.0.1:8000 (PORT=8001 for another port)"
 	@echo "make test   set up and run every check: ruff, migrations, the test suite"
 	@echo "make test-fast   the suite without the slow (browser and scale) tests"
 	@echo "make test-cluster   two app nodes, two workers, a replica, Redis and S3 on loopback"
+	@echo "make bench-budgets   issue 13's budget table at 100,000 articles (DATABASE_URL: a PostgreSQL server)"
 
 # One line per step; pip itself stays quiet unless something fails.
 $(STAMP): pyproject.toml
@@ -74,6 +75,17 @@ cluster-deps:
 # A primary and a streaming replica, Redis, an S3 server, two app nodes and two workers, on loopback.
 test-cluster: setup cluster-deps
 	$(VENV)/bin/pytest tests/cluster -m cluster -p no:cacheprovider $(PYTEST_ARGS)
+
+# bench/budgets.py: wrk (the load generator) and a private redis-server, Debian's packages.
+bench-deps:
+	@if ! command -v wrk >/dev/null || ! command -v redis-server >/dev/null; then \
+	  echo "Installing wrk and Redis for the benchmarks (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk redis-server >/dev/null; \
+	fi
+
+# The whole budget table in one run; the database is built first when missing (half an hour).
+bench-budgets: setup bench-deps
+	$(PY) bench/budgets.py --prepare $(BENCH_ARGS)
 
 # Stop the embedded PostgreSQL (it is restarted on demand by the next command).
 db-stop:

@@ -436,3 +436,65 @@ def generate_bench_data(*, articles: int = 100_000, seed: int = 5, progress=None
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return BenchReport(articles, n_people, n_orgs, n_events, links, tags)
+
+
+def busiest(model: type[models.Model], relation: str) -> models.Model:
+    """The row of ``model`` with the most ``relation`` rows (the busiest person, organization...)."""
+    return model.objects.annotate(n=models.Count(relation)).order_by("-n", "pk").first()
+
+
+def add_bylines_and_quotes(person: Person, articles: int = 4000, quotes: int = 3000) -> None:
+    """The generator writes no bylines or quotes: give ``person`` (the busiest) some, once."""
+    from articles.models import Byline, Quote
+
+    if Byline.objects.filter(person=person).exists():
+        return
+    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::25][:articles])
+    with transaction.atomic():
+        Byline.objects.bulk_create(Byline(article_id=pk, person=person, role="author") for pk in ids)
+        Quote.objects.bulk_create(
+            Quote(article_id=pk, speaker=person, text=f"Words number {i}.")
+            for i, pk in enumerate(ids[:quotes])
+        )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+
+
+ADMIN_STORY_SLUG = "bench-admin-rows"
+
+
+def story_with_rows(rows: int = 50) -> Article:
+    """A published story with ``rows`` bylines, person links, organization links and quotes (once):
+    the admin change form's worst case."""
+    from articles.models import Byline, Quote
+
+    article = Article.objects.filter(slug=ADMIN_STORY_SLUG).first()
+    if article is not None:
+        return article
+    template = Article.objects.published().filter(section__isnull=False).order_by("pk").first()
+    people = list(Person.objects.order_by("pk")[: rows * 2])
+    organizations = list(Organization.objects.order_by("pk")[:rows])
+    with transaction.atomic():
+        article = Article.objects.create(
+            headline="A story with fifty of everything",
+            slug=ADMIN_STORY_SLUG,
+            dek=template.dek,
+            body=template.body,
+            section=template.section,
+            status=Article.Status.PUBLISHED,
+            published_at=template.published_at,
+        )
+        Byline.objects.bulk_create(
+            Byline(article=article, person=p, position=i) for i, p in enumerate(people[:rows])
+        )
+        ArticlePerson.objects.bulk_create(
+            ArticlePerson(article=article, person=p, role="about") for p in people[rows:]
+        )
+        ArticleOrganization.objects.bulk_create(
+            ArticleOrganization(article=article, organization=o, role="mentions") for o in organizations
+        )
+        Quote.objects.bulk_create(
+            Quote(article=article, speaker=p, text=f"Words number {i}.", position=i)
+            for i, p in enumerate(people[:rows])
+        )
+    return article

@@ -34,31 +34,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.db import connection, transaction  # noqa: E402
-from django.db.models import Count  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
-
-def busiest(model, relation: str):
-    return model.objects.annotate(n=Count(relation)).order_by("-n").first()
-
-
-def add_bylines_and_quotes(person, articles: int = 4000, quotes: int = 3000) -> None:
-    """The generator writes no bylines or quotes: give the busiest person some, once."""
-    from articles.models import Article, Byline, Quote
-
-    if Byline.objects.filter(person=person).exists():
-        return
-    ids = list(Article.objects.order_by("pk").values_list("pk", flat=True)[::25][:articles])
-    with transaction.atomic():
-        Byline.objects.bulk_create(Byline(article_id=pk, person=person, role="author") for pk in ids)
-        Quote.objects.bulk_create(
-            Quote(article_id=pk, speaker=person, text=f"Words number {i}.")
-            for i, pk in enumerate(ids[:quotes])
-        )
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+from bench.benchdata import add_bylines_and_quotes, busiest  # noqa: E402
 
 
 def measure(client, url: str) -> tuple[float, float, int, float]:

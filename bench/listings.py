@@ -57,10 +57,12 @@ def pages() -> dict[str, str]:
     try:  # the cursor pages, where the code has them
         from articles.public.keyset import make_cursor
 
-        at = section_rows.values_list("published_at", "pk")[500 * 20 - 1]
-        found["section, page 500 by cursor"] = f"{section.get_absolute_url()}?before={make_cursor(*at)}"
-        at = tag_rows.values_list("published_at", "pk")[500 * 20 - 1]
-        found["tag (busiest), page 500 by cursor"] = f"/tags/{tag.slug}/?before={make_cursor(*at)}"
+        # Page 500, or the last page of a smaller archive.
+        depth = max(1, min(500, (section_rows.count() - 1) // 20, (tag_rows.count() - 1) // 20))
+        at = section_rows.values_list("published_at", "pk")[depth * 20 - 1]
+        found[f"section, page {depth} by cursor"] = f"{section.get_absolute_url()}?before={make_cursor(*at)}"
+        at = tag_rows.values_list("published_at", "pk")[depth * 20 - 1]
+        found[f"tag (busiest), page {depth} by cursor"] = f"/tags/{tag.slug}/?before={make_cursor(*at)}"
     except ImportError:
         pass
     return found

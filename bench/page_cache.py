@@ -95,13 +95,14 @@ class PrivateRedis:
         self.process.wait(timeout=10)
 
 
-def request_bytes(path: str) -> bytes:
-    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode()
+def request_bytes(path: str, headers: dict[str, str] | None = None) -> bytes:
+    extra = "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items())
+    return f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n{extra}\r\n".encode()
 
 
-def fetch(port: int, path: str) -> tuple[int, dict, bytes]:
+def fetch(port: int, path: str, headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
     with socket.create_connection(("127.0.0.1", port)) as s:
-        s.sendall(request_bytes(path))
+        s.sendall(request_bytes(path, headers))
         data = b""
         while chunk := s.recv(65536):
             data += chunk
@@ -129,17 +130,16 @@ def rate(pool, port: int, path: str, seconds: float, clients: int) -> float:
     return sum(pool.map(_load, [(port, path, seconds)] * clients)) / seconds
 
 
-def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
+#: 2 sync workers, quiet: what this script measures under.
+GUNICORN_OPTIONS = ("--workers", "2", "--worker-class", "sync", "--log-level", "warning")
+
+
+def start_gunicorn(env: dict, port: int, options: tuple[str, ...] = GUNICORN_OPTIONS) -> subprocess.Popen:
     command = [
         str(ROOT / ".venv" / "bin" / "gunicorn"),
-        "--workers",
-        "2",
-        "--worker-class",
-        "sync",
+        *options,
         "--bind",
         f"127.0.0.1:{port}",
-        "--log-level",
-        "warning",
         "newsroom.wsgi",
     ]
     process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)  # noqa: S603
@@ -154,6 +154,30 @@ def start_gunicorn(env: dict, port: int) -> subprocess.Popen:
     raise SystemExit("gunicorn did not start")
 
 
+def production_env(url: str, work: Path) -> dict[str, str]:
+    """The environment of a production node on loopback (DEBUG off, plain HTTP), files under ``work``."""
+    return {
+        **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_DEBUG")},
+        "DATABASE_URL": url,
+        "DJANGO_SECRET_KEY": "bench-only-secret",
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SECURE_SSL_REDIRECT": "0",
+        "DJANGO_SECURE_COOKIES": "0",
+        "DJANGO_STATIC_ROOT": str(work / "static"),
+        "NEWSROOM_VAR_DIR": str(work / "var"),
+        "NEWSROOM_PAGE_CACHE_SECONDS": "3600",
+        "DJANGO_LOG_LEVEL": "ERROR",
+    }
+
+
+def collect_static(env: dict[str, str], work: Path) -> str:
+    """collectstatic into ``work``/static (the hashed manifest); the hashed name of a CSS file."""
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    subprocess.run([*manage, "collectstatic", "--noinput", "-v", "0"], env=env, check=True)  # noqa: S603
+    manifest = json.loads((work / "static" / "staticfiles.json").read_text())["paths"]
+    return next(hashed for name, hashed in manifest.items() if name.endswith(".css"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
@@ -166,22 +190,9 @@ def main() -> None:
 
     url = prepare_database(os.environ["DATABASE_URL"])
     work = Path(tempfile.mkdtemp(prefix="newsroom-bench-cache-"))
-    base = {
-        **{k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DJANGO_DEBUG")},
-        "DATABASE_URL": url,
-        "DJANGO_SECRET_KEY": "bench-only-secret",
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
-        "DJANGO_SECURE_SSL_REDIRECT": "0",
-        "DJANGO_SECURE_COOKIES": "0",
-        "DJANGO_STATIC_ROOT": str(work / "static"),
-        "NEWSROOM_VAR_DIR": str(work / "var"),
-        "NEWSROOM_PAGE_CACHE_SECONDS": "3600",
-        "DJANGO_LOG_LEVEL": "ERROR",
-    }
+    base = production_env(url, work)
     manage = [sys.executable, str(ROOT / "manage.py")]
-    subprocess.run([*manage, "collectstatic", "--noinput", "-v", "0"], env=base, check=True)  # noqa: S603
-    manifest = json.loads((work / "static" / "staticfiles.json").read_text())["paths"]
-    css = next(hashed for name, hashed in manifest.items() if name.endswith(".css"))
+    css = collect_static(base, work)
     slug = (
         subprocess.run(  # noqa: S603
             [

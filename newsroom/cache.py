@@ -179,19 +179,25 @@ def keys_of(*instances) -> list[str]:
 
 
 @contextmanager
-def collecting_keys():
+def collecting_keys(started_ns: int | None = None):
     """Collect the keys of what is loaded (and ``depends_on``) inside the block into a set of its own.
 
     For caches of parts of a page (``newsroom.fragments``). Nested in a page being rendered for the
-    page cache, the page depends on the collected keys too.
+    page cache, the page depends on the collected keys too. With ``started_ns`` (when the part's
+    render began), a key first made inside the block starts before it, as inside a page.
     """
     outer = _collecting.get()
     found: set[str] = set()
     token = _collecting.set(found)
+    started_token = None
+    if started_ns is not None:
+        started_token = _page_started.set(_born(started_ns) + 1)
     try:
         yield found
     finally:
         _collecting.reset(token)
+        if started_token is not None:
+            _page_started.reset(started_token)
         if outer is not None:
             outer.update(found)
 

@@ -83,7 +83,7 @@ def cached_fragment(key: str, render: Callable[[], tuple[Any, Any]], *, cache: b
         depends_on(*entry[1])
         return entry[3]
     started_ns = time.time_ns()
-    with collecting_keys() as deps:
+    with collecting_keys(started_ns) as deps:
         value, lifetime = render()
     if callable(lifetime):  # worked out only when the fragment is kept
         lifetime = lifetime()

@@ -16,6 +16,7 @@ from django.contrib.postgres.expressions import ArraySubquery
 from django.db.models import Count, F, OuterRef, Prefetch, Q
 from django.db.models.functions import TruncMonth
 from django.http import Http404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import get_language, ngettext
@@ -26,7 +27,8 @@ from articles.links import link_kind_for
 from articles.models import Article, Byline, LinkRole, Quote, published_condition
 from articles.public.structured_data import event_json_ld, organization_json_ld, person_json_ld
 from articles.public.views import LISTING_PAGE_SIZE, listing_queryset, with_card_pictures
-from newsroom.cache import depends_on, page_cache, seconds_until_next_change, version
+from newsroom.cache import depends_on, keys_of, page_cache, seconds_until_next_change, version
+from newsroom.fragments import cached_fragment, fragment_key
 from newsroom.slugs import OldSlugRedirectMixin
 from organizations.models import Affiliation, Event, EventParticipant, Organization, Person
 
@@ -247,13 +249,47 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
         raise NotImplementedError
 
     def get_context_data(self, **kwargs):
-        depends_on(f"list:{self.object._meta.model_name}:{self.object.pk}")
+        entity = self.object
+        depends_on(f"list:{entity._meta.model_name}:{entity.pk}")
         request = self.request
         month = request.GET.get("month") or ""
         lists = self.coverage_lists()
         chosen = request.GET.get("show") or lists[0][0]
         if chosen not in {key for key, _heading, _queryset in lists}:
             raise Http404("No such list.")
+        if month:
+            month_range(month)  # a 404 for a month that is not one
+        # The lists and the timeline are most of the page's work and change only with the entity's
+        # coverage (its list version, the stories shown): kept like an article's story part.
+        key = fragment_key(
+            "entity-coverage",
+            entity._meta.model_name,
+            entity.pk,
+            chosen,
+            month,
+            request.GET.get("after") or "",
+            request.GET.get("page") or "",
+            timezone.get_current_timezone_name(),
+        )
+        coverage = cached_fragment(
+            key,
+            lambda: (
+                self.render_coverage(lists, chosen=chosen, month=month),
+                lambda: seconds_until_next_change(TIMELINE_SECONDS),
+            ),
+        )
+        return super().get_context_data(
+            coverage_html=coverage,
+            json_ld=self.json_ld(entity, request),
+            fact_list_limit=FACT_LIST_LIMIT,
+            **kwargs,
+        )
+
+    def render_coverage(self, lists, *, chosen: str, month: str) -> str:
+        """The timeline and the page of each list (HTML), as ``organizations/includes/coverage.html``
+        shows them."""
+        entity, request = self.object, self.request
+        depends_on(f"list:{entity._meta.model_name}:{entity.pk}", *keys_of(entity))
         if month:
             start, end = month_range(month)
         pages = []
@@ -277,18 +313,16 @@ class EntityDetailView(OldSlugRedirectMixin, DetailView):
         pages = [page for page in pages if page.key == chosen or not paging]
         for page in pages:
             label_roles(page.articles)
-        return super().get_context_data(
-            coverage=pages,
-            has_coverage=any(page.articles for page in pages),
-            ascending=self.ascending,
-            paging=paging,
-            month=month_range(month)[0] if month else None,
-            month_param=month,
-            timeline=coverage_by_month(self.object),
-            json_ld=self.json_ld(self.object, request),
-            fact_list_limit=FACT_LIST_LIMIT,
-            **kwargs,
-        )
+        context = {
+            "coverage": pages,
+            "has_coverage": any(page.articles for page in pages),
+            "ascending": self.ascending,
+            "paging": paging,
+            "month": start if month else None,
+            "month_param": month,
+            "timeline": coverage_by_month(entity),
+        }
+        return render_to_string("organizations/includes/coverage.html", context)
 
 
 class PersonDetailView(EntityDetailView):

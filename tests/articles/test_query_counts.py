@@ -170,3 +170,22 @@ def test_article_page_query_count_is_fixed_with_fragments_cold_and_warm(measured
     cold = count_queries(client, url)
     warm = count_queries(client, url)
     assert (cold, warm) == (ARTICLE_COLD, ARTICLE_WARM), f"{n} of everything: {cold} cold, {warm} warm"
+
+
+#: With the lists and the timeline kept (articles/public/entities.py): the entity and its facts
+#: (aliases, titles, people, family, sessions...), quotes and events where the page shows them,
+#: the section navigation. The lists of stories and the timeline cost nothing.
+ENTITY_WARM = {"person": 7, "organization": 7, "event": 5}
+
+
+@pytest.mark.parametrize("page", sorted(ENTITY_WARM))
+@pytest.mark.parametrize("n", ["small", "large"])
+def test_entity_page_query_count_is_fixed_with_its_lists_kept(measured, client, settings, page, n):
+    from django.core.cache import cache
+
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600
+    cache.clear()
+    url = measured[n][page]
+    cold = count_queries(client, url)
+    warm = count_queries(client, url)
+    assert warm == ENTITY_WARM[page] < cold, f"{page}, {n}: {cold} cold, {warm} warm"
