@@ -49,7 +49,8 @@ TITLE_WORDS = _words(
     acting adviser advisor ambassador attache attaché ceo cfo chair chairman chairwoman chancellor
     chief commander commissioner consul coordinator counsellor counselor dean delegate deputy
     director directors doctor emir envoy executive expert first former founder general governor head
-    inspector interim king lawmaker manager managing mayor member minister ministers mp nurse
+    inspector interim judge king lawmaker magistrate manager managing mayor member minister ministers mp nurse
+    ombudsman prosecutor
     officer official premier president prime prince princess professor queen rector representative
     researcher second secretary senator sheikh spokesman spokesperson spokeswoman supervisor
     undersecretary vice volunteer
@@ -98,7 +99,9 @@ INSTITUTION_NOUNS = _words(
     """
     hospital hospitals clinic university school schools street avenue square boulevard highway road
     stadium airport bridge port mosque mosalla shrine park hall center centre complex building station
-    dam camp district neighbourhood neighborhood village town county province
+    dam camp district neighbourhood neighborhood village town county province arena cemetery
+    gymnasium gym terminal bazaar market garden gardens mausoleum tomb citadel castle palace
+    mountain mountains lake river pool
     """
 )
 CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "&", "the"})
@@ -338,6 +341,11 @@ def _spans(sentence: str) -> list[tuple[_Span, int, int]]:
         while j + 1 < len(tokens):
             nxt = tokens[j + 1].group(0)
             if _possessive(tokens[j].group(0)):
+                # "the Golbarg Women's Society", "the Children's Cancer Foundation": a possessive
+                # inside a body's name (a common noun's, not a place's, a person's or an acronym's).
+                if _possessive_inside_name(tokens, i, j):
+                    j += 1
+                    continue
                 break
             if nxt[:1].isalpha() and _capitalised(nxt):
                 j += 1
@@ -373,6 +381,23 @@ def _spans(sentence: str) -> list[tuple[_Span, int, int]]:
         spans.append((_Span(tokens[i : j + 1]), i, j))
         i = j + 1
     return [piece for pair in _split_and(_join_lists(spans, sentence)) for piece in _split_of(*pair)]
+
+
+def _possessive_inside_name(tokens, i: int, j: int) -> bool:
+    """ "Women's" in "Golbarg Women's Society": the capitalised run after it ends in a body's noun,
+    and the possessive word is a common noun (not a place, a first name or an acronym)."""
+    word = _strip_possessive(tokens[j].group(0))
+    if is_acronym(word) or is_place(word) or is_given_name(word):
+        return False
+    if normalize_name(word) in NOT_NAMES | TITLE_WORDS | ORG_HEADS:
+        return False
+    run = []
+    for token in tokens[j + 1 : j + 6]:
+        text = token.group(0)
+        if not (text[:1].isalpha() and _capitalised(text)):
+            break
+        run.append(normalize_name(_strip_possessive(text)))
+    return bool(run) and run[-1] in ORG_HEADS
 
 
 def _heads_in(words: list[str]) -> set[str]:
@@ -447,7 +472,11 @@ def _split_of(span, a, b):
             start = k + 1 + (len(right) - len(body))
             yield _Span(span.tokens[start:]), a + start, b
             return
-        if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
+        # "Metabolism Research Institute of Tehran University": the unit's own name comes before its
+        # noun; "the Institute of Geophysics of the University of Tehran" is one name ("Institute"
+        # alone names no unit).
+        named_unit = len([w for w in left if w.lower() not in CONNECTORS]) >= 2
+        if named_unit and normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
             return
@@ -455,25 +484,78 @@ def _split_of(span, a, b):
 
 
 def _join_lists(spans, sentence: str):
-    """ "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one name with a comma."""
+    """ "Isfahan Cultural Heritage, Handicrafts and Tourism Department", "the Forests, Rangelands
+    and Watershed Management Organization", "Iran Chamber of Commerce, Industries, Mines and
+    Agriculture": one name with commas, a list of subjects closed by "and"."""
+    tokens = list(_TOKEN.finditer(sentence))
     out = []
     for span, a, b in spans:
-        if out:
-            prev, pa, pb = out[-1]
-            between = sentence[prev.end : span.start]
+        words = span.words
+        lower = [w.lower() for w in words]
+        closes = (
+            "and" in lower
+            and 0 < lower.index("and") < len(lower) - 1
+            and _list_item(words[: lower.index("and")])
+        )
+        # The earlier spans of the list: ", "-separated, each a subject, never a place or a person.
+        chain = []
+        at = len(out)
+        while at and closes:
+            prev, pa, pb = out[at - 1]
+            if sentence[prev.end : (chain[0][0] if chain else span).start] != ", ":
+                break
+            if (chain[0][1] if chain else a) != pb + 2:
+                break
+            chain.insert(0, (prev, pa, pb))
+            at -= 1
+            if not _list_item(prev.words):
+                break
+        joined = None
+        if chain:
+            first, fa, _fb = chain[0]
+            items_ok = all(_list_item(c.words) for c, _x, _y in chain[1:])
             if (
-                between == ", "
-                and len(prev.words) >= 2
-                and not _heads_in(prev.words)
-                and "and" in [w.lower() for w in span.words]
-                and normalize_name(span.words[-1]) in ORG_HEADS
-                and a == pb + 2
+                normalize_name(words[-1]) in ORG_HEADS
+                and items_ok
+                and (_list_item(first.words) or _name_start(first.words))
             ):
-                tokens = list(_TOKEN.finditer(sentence))
-                out[-1] = (_Span(tokens[pa : b + 1]), pa, b)
-                continue
+                joined = fa  # "... Handicrafts and Tourism Department"
+            elif (
+                _heads_in(first.words)
+                and len(first.words) >= 3
+                and first.words[-2].lower() in {"of", "for"}
+                and items_ok
+                and _list_item(words)
+                and not any(is_place(w) or is_given_name(w) for w in words if w.lower() != "and")
+            ):
+                joined = fa  # "Chamber of Commerce, Industries, Mines and Agriculture"
+        if joined is not None:
+            del out[len(out) - len(chain) :]
+            out.append((_Span(tokens[joined : b + 1]), joined, b))
+            continue
         out.append((span, a, b))
     return out
+
+
+def _name_start(words: list[str]) -> bool:
+    """ "Isfahan Cultural Heritage": the first words of a body's name, before its list."""
+    return (
+        len(words) >= 2
+        and not _heads_in(words)
+        and not any(is_acronym(w) for w in words)
+        and not is_given_name(words[0])
+    )
+
+
+def _list_item(words: list[str]) -> bool:
+    """One subject of a name's list ("Handicrafts", "Rangelands"): no place, person or acronym."""
+    content = [w for w in words if w.lower() != "and"]
+    return (
+        1 <= len(content) <= 3
+        and not _heads_in(content)
+        and not any(is_acronym(w) or is_place(w) or is_given_name(w) for w in content)
+        and not {normalize_name(w) for w in content} & (NOT_NAMES | TITLE_WORDS)
+    )
 
 
 def _split_and(spans):
@@ -822,6 +904,21 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         return _named_event(sentence, words, plain_lower, surface, start)
     if heads and not _is_person_with_title(plain_lower):
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    if any(w in {"'", "’"} or (_possessive(w) and k < len(words) - 1) for k, w in enumerate(words)):
+        # "Workers' House": a possessive inside a name is a body's, never a person's. Without a
+        # body's noun it is one when the text says so: "…, which represents", "… said".
+        after2 = tokens[last + 2].group(0).lower() if last + 2 < len(tokens) else ""
+        if (after == "," and after2 == "which") or after.lower() in SPEECH_VERBS:
+            return Mention(
+                "organization",
+                surface,
+                surface,
+                sentence,
+                start,
+                evidence=["a body by what it does"],
+                confidence=0.7,
+            )
+        return None
     if acronym and len(content) >= 2:
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
     return _person(
@@ -836,6 +933,14 @@ def _is_person_with_title(plain_lower: list[str]) -> bool:
         return False
     rest = plain_lower[titles[-1] + 1 :]
     return len(rest) >= 1 and not any(w in ORG_HEADS for w in rest) and all(_name_word(w) for w in rest)
+
+
+def _occupation_word(word: str) -> bool:
+    """A word that says what someone does ("Curator", "Sculptor"), never a first name or a place."""
+    plain = normalize_name(word)
+    if not word[:1].isupper() or is_given_name(word) or is_place(word) or plain in NOT_NAMES:
+        return False
+    return plain in APPOSITIVE_NOUNS or re.search(r"(?:tor|ter|ner|ist|ian|ant|ent)$", plain) is not None
 
 
 def _title_parts(word: str) -> set[str]:
@@ -915,10 +1020,30 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     organization = ""
     # A title in front, capitalised as part of the span: "Health Minister Bahram Einollahi".
     titles = [i for i, w in enumerate(plain_lower) if _title_parts(w) & TITLE_WORDS]
+    if not titles:
+        # "Curator Golnar Sadeghpour", "Sculptor Parviz Tanavoli": an occupation in front of a
+        # first name (a listed one, or a word shaped like one: -or, -er, -ist, -ian).
+        lead = next((k for k in range(1, len(words) - 1) if is_given_name(words[k])), 0)
+        if not lead and len(words) >= 3 and plain_lower[0] in APPOSITIVE_NOUNS - {"son", "daughter"}:
+            lead = 1  # a listed occupation before a two-word name
+        if lead and all(_occupation_word(w) for w in words[:lead]):
+            titles = [lead - 1]
     name_start = 0
     if titles:
         name_start = titles[-1] + 1
-        title_words = words[: titles[-1] + 1]
+        if name_start < len(words) and plain_lower[name_start] in {"of", "for"}:
+            # "Governor of Ferdows Morteza Hashemi": the title names its place or body, then the
+            # name begins at the first first-name whose words run to the end.
+            name_start = next(
+                (
+                    k
+                    for k in range(name_start + 2, len(words) - 1)
+                    if is_given_name(words[k]) and all(_name_word(w) for w in plain_lower[k:])
+                ),
+                name_start,
+            )
+            titles = [name_start - 1]
+        title_words = words[:name_start]
         leading = [w for w in title_words if is_acronym(w)]
         if leading:
             organization = leading[0]
@@ -959,7 +1084,11 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
     # "Kaka Morad Veisi, a 78-year-old shepherd": what follows the name says it is a person's.
     described = _person_in_apposition(tokens, last)
-    if before.lower() == "of" and "honorific" not in evidence and not described:
+    # "the divan of Ibn Hesam", "Abu Ali Sina": a patronymic names a person ("Abu Dhabi" is a place).
+    patronymic = len(name_lower) >= 2 and name_lower[0] in {"ibn", "bin", "bint", "abu", "ebn"}
+    if patronymic and not is_place(" ".join(name_tokens)):
+        evidence.append("patronymic")
+    if before.lower() == "of" and "honorific" not in evidence and not described and not patronymic:
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),
@@ -1033,6 +1162,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "age before the name",
         "age or occupation in apposition",
         "place of origin",
+        "patronymic",
     }
     if place_first:
         confidence = 0.3
