@@ -387,6 +387,8 @@ def _possessive_inside_name(tokens, i: int, j: int) -> bool:
     """ "Women's" in "Golbarg Women's Society": the capitalised run after it ends in a body's noun,
     and the possessive word is a common noun (not a place, a first name or an acronym)."""
     word = _strip_possessive(tokens[j].group(0))
+    if _heads_in([t.group(0) for t in tokens[i : j + 1]]):
+        return False  # "the Ministry of Health's Center for …": the possessive ends a name
     if is_acronym(word) or is_place(word) or is_given_name(word):
         return False
     if normalize_name(word) in NOT_NAMES | TITLE_WORDS | ORG_HEADS:
@@ -893,6 +895,9 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
     if len(words) == 1 and is_acronym(words[0]):
         if before == "(" and after == ")":
             return None  # the acronym of the name before it; read with that name
+        cue = _acronym_introduced(tokens, first, last)
+        if cue and not is_place(words[0]):
+            return Mention("acronym", words[0], words[0], sentence, start, evidence=[cue], confidence=0.7)
         return Mention("acronym", words[0], words[0], sentence, start, confidence=0.5)
     if sentence.is_heading and sentence.part != "headline":
         return None
@@ -924,6 +929,29 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
     return _person(
         sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after
     )
+
+
+_BODY_NOUNS = ORG_HEADS | {"charity", "police", "agency", "ngo", "watchdog", "regulator", "insurer"}
+
+
+def _acronym_introduced(tokens, first: int, last: int) -> str:
+    """What makes a lone acronym a body's name: "MAHAK, a charity for …", "the cyber police,
+    FATA,", "FATA said"."""
+    words = [t.group(0) for t in tokens]
+    after = words[last + 1 : last + 8]
+    if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
+        for word in after[2:]:
+            if word in {",", ".", ";"}:
+                break
+            if word.lower() in _BODY_NOUNS:
+                return "a body in apposition"
+    before = words[max(0, first - 5) : first]
+    body_before = before[-1:] == [","] and any(w.lower() in _BODY_NOUNS and w.islower() for w in before[:-1])
+    if body_before and (after[:1] in ([","], ["."], [")"]) or not after):
+        return "a body in apposition"
+    if after and after[0].lower() in SPEECH_VERBS:
+        return "a body's statement"
+    return ""
 
 
 def _is_person_with_title(plain_lower: list[str]) -> bool:
@@ -1037,7 +1065,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
             name_start = next(
                 (
                     k
-                    for k in range(name_start + 2, len(words) - 1)
+                    for k in range(max(name_start + 2, len(words) - 3), len(words) - 1)
                     if is_given_name(words[k]) and all(_name_word(w) for w in plain_lower[k:])
                 ),
                 name_start,

@@ -119,6 +119,10 @@ class Directory:
     def __init__(self, matcher: EntityMatcher | None = None) -> None:
         self.matcher = matcher or EntityMatcher.build()
         self.people: dict[int, str] = dict(Person.objects.values_list("pk", "name"))
+        #: What each person's page says they are (their bio's words), for a title the story writes.
+        self.bios: dict[int, set[str]] = {
+            pk: set(normalize_name(bio).split()) for pk, bio in Person.objects.values_list("pk", "bio") if bio
+        }
         self.person_names: dict[int, list[str]] = defaultdict(list)
         for pk, name in self.people.items():
             self.person_names[pk].append(name)
@@ -264,8 +268,24 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
             by_acronym[mention.acronym] = item
             if item.entity is None:
                 item.acronym = mention.acronym
+    known_acronyms = {a for a, hits in directory.matcher.by_acronym.items() if hits}
     for mention in (m for m in mentions if m.kind == "acronym"):
         item = by_acronym.get(mention.name)
+        if item is None and mention.name not in known_acronyms:
+            item = _acronym_of_proposal(mention.name, proposals)
+            if item is not None:  # "the National Disaster Management Organization … NDMO said"
+                by_acronym[mention.name] = item
+                item.acronym = item.acronym or mention.name
+            elif mention.confidence >= PROPOSE_AT + 0.1:
+                # "MAHAK, a charity for children with cancer", "the cyber police, FATA,", "FATA
+                # said": an acronym the story introduces as a body is the body's name.
+                item = by_acronym[mention.name] = proposals[("organization", mention.name)] = Found(
+                    "organization",
+                    mention.name,
+                    confidence=mention.confidence,
+                    evidence=list(mention.evidence),
+                    acronym=mention.name,
+                )
         if item is not None and item.entity is None:
             item.add(mention, mention.text)
     article_orgs |= {pk for (kind, pk) in found if kind == "organization"}
@@ -276,6 +296,13 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
         if kind == "person":
             people_in_order.append((item.sentences[0].index, item))
     for mention in mentions:
+        if mention.kind == "person" and "known first name" in mention.evidence and len(mention.evidence) == 1:
+            # "Sahand Pipe" after "the Sahand Pipe Company": a body's name without its noun, when
+            # nothing else says it is a person.
+            body = _body_begun_by(mention.name, [*found.values(), *proposals.values()])
+            if body is not None:
+                body.add(mention, mention.text)
+                continue
         if mention.kind == "person":
             item = _resolve_person(mention, directory, known, proposals, article_orgs, by_acronym, ambiguous)
             if item is not None:
@@ -393,7 +420,10 @@ def _resolve_organization(
         return known("organization", next(iter(loose)), mention.sentence, mention.text, "variant spelling")
     short = _short_form_of(mention.name, directory, in_story)
     if short is not None:
-        return known("organization", short, mention.sentence, mention.text, "short form")
+        item = known("organization", short, mention.sentence, mention.text, "short form")
+        if item is not None and mention.name[:1].isupper():
+            item.written_as(mention)  # "Institute of Geophysics": a short form the record may keep
+        return item
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
@@ -437,6 +467,34 @@ def _resolve_organization(
     item.add(mention, mention.text)
     item.written_as(mention)
     return item
+
+
+def _body_begun_by(name: str, items: list[Found]) -> Found | None:
+    """The one organization of the story whose name begins with these words and goes on."""
+    words = name_words(name, honorifics=False)
+    hits = []
+    for item in items:
+        if item.kind != "organization":
+            continue
+        theirs = name_words(item.name, honorifics=False)
+        if len(theirs) > len(words) and theirs[: len(words)] == words:
+            hits.append(item)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _acronym_of_proposal(acronym: str, proposals) -> Found | None:
+    """The one organization proposed in this story whose initials spell the acronym."""
+    hits = [
+        p
+        for (kind, _key), p in proposals.items()
+        if kind == "organization" and not p.acronym and _initials(p.name) == acronym.upper()
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[\w]+", name) if w.lower() not in {"of", "and", "the", "for", "in"}]
+    return "".join(w[0] for w in words).upper()
 
 
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
@@ -484,9 +542,13 @@ def _local_office_of(name: str, directory: Directory) -> int | None:
     """ "UNESCO Tehran Cluster Office": a known body's acronym, a place, an office noun — the body's
     office in that place, linked as the body itself until the directory has the office."""
     words = name.split()
-    if len(words) < 3 or not is_acronym(words[0]) or not is_place(words[1]):
+    if len(words) < 3 or not is_acronym(words[0]):
         return None
-    if words[-1].lower() not in _OFFICE_HEADS:
+    # "UNESCO Tehran Cluster Office", "WHO Regional Office for the Eastern Mediterranean".
+    office = next((k for k, w in enumerate(words) if w.lower() in _OFFICE_HEADS), 0)
+    in_place = is_place(words[1]) and office == len(words) - 1
+    for_region = words[office + 1 : office + 2] in (["for"], ["in"], ["of"])
+    if not office or not (in_place or for_region):
         return None
     hits = [pk for kind, pk in directory.matcher.by_acronym.get(words[0], set()) if kind == "organization"]
     return hits[0] if len(hits) == 1 else None
@@ -516,6 +578,15 @@ def _resolve_person(
     key = name_key(mention.name)
     org_id, org_item = _organization_of(mention, directory, by_acronym)
     hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "person"]
+    if not hits and "patronymic" in mention.evidence:
+        # "Ibn Hesam" for the known "Ibn Hesam Khusfi": a patronymic is the start of the full name.
+        words = name_words(mention.name)
+        longer = [
+            pk
+            for pk, names in directory.person_names.items()
+            if any(name_words(n)[: len(words)] == words and len(name_words(n)) > len(words) for n in names)
+        ]
+        hits = longer if len(longer) == 1 else []
     if hits:
         item = known("person", hits[0], mention.sentence, mention.text)
         if item is not None:
@@ -622,7 +693,13 @@ def _known_by_surname(mention: Mention, directory: Directory, known, article_org
                 for title in directory.titles.get(pk, [])
             )
         )
-        if bodies & article_orgs or titled:
+        # "Labour Minister Jahangiri": the title the story gives is the one their record says.
+        written = {w for w in normalize_name(mention.title).split() if w not in _TITLE_FILLER}
+        theirs = directory.bios.get(pk, set()).union(
+            *({*normalize_name(t).split()} for t in directory.titles.get(pk, []))
+        )
+        as_titled = len(written) >= 2 and written <= theirs
+        if bodies & article_orgs or titled or as_titled:
             placed.append(pk)
     if len(placed) != 1:
         return None
