@@ -705,9 +705,12 @@ _LOWER_HEADS = (
     r"network|headquarters|directorate|police|department|office|organization|organisation"
     r"|governorate|council|services|municipality"
 )
+# A named body written with its noun in lower case ("the Alvand credit cooperative"): these heads
+# only after a name, never on their own.
+_NAMED_LOWER_HEADS = r"|cooperative|company|bank|charity|foundation|union|agency|society|association|fund"
 _PLACE_BODY = re.compile(
     r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"
-    r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + r")\b"
+    r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + _NAMED_LOWER_HEADS + r")\b"
 )
 # "the veterinary department of Gilan", "the veterinary department in Gilan": the place after.
 _BODY_IN_PLACE = re.compile(
@@ -728,6 +731,8 @@ def _unlisted_place(text: str, match, what: list[str]) -> bool:
         and len(place) >= 4
         and not place.isupper()
         and not is_given_name(place)
+        and normalize_name(place) not in NOT_NAMES | GENERIC_WORDS | TITLE_WORDS
+        and not re.search(r"(?:ian|ese|ish|ic|an)$", place)  # "the Iranian football federation"
         and _words_are_subjects(what)
     )
 

@@ -19,7 +19,15 @@ from datetime import date, timedelta
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from articles.linking.discovery import Mention, Sentence, read_mentions, story_sentences
+from articles.linking.discovery import (
+    GENERIC_WORDS,
+    NOT_NAMES,
+    ORG_HEADS,
+    Mention,
+    Sentence,
+    read_mentions,
+    story_sentences,
+)
 from articles.linking.finder import EntityMatcher
 from organizations.duplicates import likely_duplicate
 from organizations.models import Affiliation, Event, Organization, OrganizationAlias, Person, PersonAlias
@@ -161,6 +169,20 @@ class Directory:
                 self.loose[("organization", spelling_key(name, honorifics=False))].add(pk)
                 raw = name_words(name, honorifics=False)
                 self.organization_words.append((pk, [loose_word(w) for w in raw], raw))
+        # The word that is a body's own noun, not a common one ("judiciary" of "Judiciary of the
+        # Islamic Republic of Iran", "railways" of "Islamic Republic of Iran Railways").
+        self.head_words: dict[str, set[int]] = defaultdict(set)
+        for pk, (name, _acronym, _parent) in self.organizations.items():
+            raw = name.split()
+            plain = [normalize_name(w) for w in raw]
+            # Its first word before "of", or its last after a country ("… of Iran Railways").
+            ends = [plain[0]] if len(plain) > 2 and plain[1] == "of" else []
+            if len(raw) >= 2 and is_place(raw[-2]):
+                ends.append(plain[-1])
+            for word in ends:
+                common = word in ORG_HEADS | GENERIC_WORDS | NOT_NAMES or is_place(word)
+                if word.isalpha() and not common:
+                    self.head_words[word].add(pk)
         self.person_keys = [
             (spelling_key(n), pk, n) for pk, names in self.person_names.items() for n in names
         ]
@@ -245,6 +267,12 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
             lo <= mention.start and end <= hi and (hi - lo) > len(mention.text)
             for lo, hi, _kind, _pk in known_spans[mention.sentence.index]
         )
+
+    # 1b. A known body by the one word the story calls it in lower case ("the judiciary", "the
+    # railways"), or a ministry by its subject ("the energy ministry" is the Ministry of Energy).
+    for sentence in sentences:
+        for pk, surface in _known_in_lower_case(sentence.text, directory):
+            known("organization", pk, sentence, surface, "lower-case short form")
 
     # 2. What the text introduces, in reading order.
     mentions = read_mentions(sentences)
@@ -467,6 +495,30 @@ def _resolve_organization(
     item.add(mention, mention.text)
     item.written_as(mention)
     return item
+
+
+_LOWER_REFERENCE = re.compile(
+    r"\b(?:[Tt]he\s+(?:(?:province|country|city)['’]s\s+|[A-Z][\w'’-]+\s+(?:province\s+)?)?(?P<word>[a-z]{5,})\b"
+    r"|(?P<subject>[a-z]{3,})\s+ministry(?:['’]s)?\b)"
+)
+
+
+def _known_in_lower_case(text: str, directory: Directory) -> list[tuple[int, str]]:
+    """Known bodies a sentence names in lower case: by the one word that is their name's own noun
+    and no other known body's ("the judiciary" for "Judiciary of the Islamic Republic of Iran"),
+    or "<subject> ministry" for the known "Ministry of <Subject>"."""
+    out = []
+    for match in _LOWER_REFERENCE.finditer(text):
+        if match.group("subject"):
+            key = name_key(f"Ministry of {match.group('subject')}", honorifics=False)
+            hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "organization"]
+            if len(hits) == 1:
+                out.append((hits[0], match.group(0)))
+            continue
+        hits = directory.head_words.get(match.group("word"), set())
+        if len(hits) == 1:
+            out.append((next(iter(hits)), match.group(0)))
+    return out
 
 
 def _body_begun_by(name: str, items: list[Found]) -> Found | None:
