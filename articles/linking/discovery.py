@@ -540,7 +540,11 @@ def _join_lists(spans, sentence: str):
 
 
 def _name_start(words: list[str]) -> bool:
-    """ "Isfahan Cultural Heritage": the first words of a body's name, before its list."""
+    """ "Isfahan Cultural Heritage", "The Seas": the first words of a body's name, before its list."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+        if len(words) == 1:
+            return _list_item(words)
     return (
         len(words) >= 2
         and not _heads_in(words)
@@ -629,16 +633,53 @@ def read_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Every name each sentence gives: people, organizations, events, surnames and acronyms."""
     mentions: list[Mention] = []
     province = _province_of(sentences)
+    city = _dateline_city(sentences)
     for sentence in sentences:
         if _shouting(sentence.text):
             continue
-        mentions.extend(_sentence_mentions(sentence, province))
+        found = _sentence_mentions(sentence, province)
+        if city:
+            found.extend(_municipality_of_the_city(sentence, found, city))
+        mentions.extend(found)
         if not sentence.is_heading:
             mentions.extend(_event_mentions(sentence))
     return mentions
 
 
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)\s*[–—-]\s")
+
+
+def _dateline_city(sentences: list[Sentence]) -> str:
+    """The city of the dateline ("BUSHEHR –" -> "Bushehr"), when it is a known place."""
+    city = next(
+        (m.group("city") for s in sentences if s.part != "headline" and (m := _DATELINE.match(s.text))), ""
+    )
+    city = city.strip().title()
+    return city if city and is_place(city) else ""
+
+
+_THE_MUNICIPALITY = re.compile(r"\b[Tt]he\s+(?:city['’]s\s+)?municipality\b(?!\s+of\b)")
+
+
+def _municipality_of_the_city(sentence: Sentence, found: list[Mention], city: str) -> list[Mention]:
+    """ "the municipality", "the city's municipality" in a story from Bushehr: Bushehr's."""
+    taken = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    for match in _THE_MUNICIPALITY.finditer(sentence.text):
+        if any(lo < match.end() and match.start() < hi for lo, hi in taken):
+            continue
+        out.append(
+            Mention(
+                "organization",
+                match.group(0),
+                f"{city} municipality",
+                sentence,
+                match.start(),
+                evidence=["a body of the dateline's city"],
+                confidence=0.7,
+            )
+        )
+    return out
 
 
 def _province_of(sentences: list[Sentence]) -> str:
@@ -699,7 +740,7 @@ def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
 
 _BODY_OF_PLACE = re.compile(
     r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+province\b)?"
 )
 _LOWER_HEADS = (
     r"network|headquarters|directorate|police|department|office|organization|organisation"
@@ -708,6 +749,8 @@ _LOWER_HEADS = (
 # A named body written with its noun in lower case ("the Alvand credit cooperative"): these heads
 # only after a name, never on their own.
 _NAMED_LOWER_HEADS = r"|cooperative|company|bank|charity|foundation|union|agency|society|association|fund"
+#: Nouns of bodies every place has ("the governorate", "the municipality"): never one body alone.
+LOWER_BODY_HEADS = frozenset(_LOWER_HEADS.split("|")) | {"company", "governor's office"}
 _PLACE_BODY = re.compile(
     r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"
     r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + _NAMED_LOWER_HEADS + r")\b"
@@ -844,7 +887,35 @@ def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: 
                 )
             )
             taken.append((start, end))
+    for match in _PROVINCIAL_UNIVERSITY.finditer(sentence.text):
+        subject = []
+        for word in match.group("subject").split():
+            if word in NOT_NAMES - {"and"} or word in SPEECH_VERBS:
+                break
+            subject.append(word)
+        while subject and subject[-1] == "and":
+            subject.pop()
+        if not subject or any(lo < match.end() and match.start() < hi for lo, hi in taken):
+            continue
+        words = " ".join(w if w == "and" else w.capitalize() for w in subject)
+        out.append(
+            Mention(
+                "organization",
+                sentence.text[match.start() : match.start("subject") + len(" ".join(subject))],
+                f"{province} University of {words}",
+                sentence,
+                match.start(),
+                evidence=["a body of the story's province"],
+                confidence=0.7,
+            )
+        )
     return out
+
+
+# "the provincial university of medical sciences": the province's University of Medical Sciences.
+_PROVINCIAL_UNIVERSITY = re.compile(
+    r"\b[Tt]he\s+(?:provincial|province['’]s)\s+university\s+of\s+(?P<subject>[a-z]+(?:\s+[a-z]+){0,3})"
+)
 
 
 def _attach_affiliations(mentions: list[Mention]) -> None:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 
 from articles.linking.discovery import (
     GENERIC_WORDS,
+    LOWER_BODY_HEADS,
     NOT_NAMES,
     ORG_HEADS,
     Mention,
@@ -180,7 +181,8 @@ class Directory:
             if len(raw) >= 2 and is_place(raw[-2]):
                 ends.append(plain[-1])
             for word in ends:
-                common = word in ORG_HEADS | GENERIC_WORDS | NOT_NAMES or is_place(word)
+                # A local body's noun ("governorate", "municipality") names one in every place.
+                common = word in ORG_HEADS | GENERIC_WORDS | NOT_NAMES | LOWER_BODY_HEADS or is_place(word)
                 if word.isalpha() and not common:
                     self.head_words[word].add(pk)
         self.person_keys = [
@@ -498,9 +500,9 @@ def _resolve_organization(
 
 
 _LOWER_REFERENCE = re.compile(
-    r"\b(?:[Tt]he\s+(?:(?:province|country|city)['’]s\s+|[A-Z][\w'’-]+\s+(?:province\s+)?)?(?P<word>[a-z]{5,})\b"
-    r"|(?P<subject>[a-z]{3,})\s+ministry(?:['’]s)?\b)"
+    r"\b[Tt]he\s+(?:(?:province|country|city)['’]s\s+|[A-Z][\w'’-]+\s+(?:province\s+)?)?(?P<word>[a-z]{5,})\b"
 )
+_LOWER_MINISTRY = re.compile(r"\b(?P<subject>[a-z]{3,})\s+ministry(?:['’]s)?\b")
 
 
 def _known_in_lower_case(text: str, directory: Directory) -> list[tuple[int, str]]:
@@ -508,13 +510,12 @@ def _known_in_lower_case(text: str, directory: Directory) -> list[tuple[int, str
     and no other known body's ("the judiciary" for "Judiciary of the Islamic Republic of Iran"),
     or "<subject> ministry" for the known "Ministry of <Subject>"."""
     out = []
+    for match in _LOWER_MINISTRY.finditer(text):
+        key = name_key(f"Ministry of {match.group('subject')}", honorifics=False)
+        hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "organization"]
+        if len(hits) == 1:
+            out.append((hits[0], match.group(0)))
     for match in _LOWER_REFERENCE.finditer(text):
-        if match.group("subject"):
-            key = name_key(f"Ministry of {match.group('subject')}", honorifics=False)
-            hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "organization"]
-            if len(hits) == 1:
-                out.append((hits[0], match.group(0)))
-            continue
         hits = directory.head_words.get(match.group("word"), set())
         if len(hits) == 1:
             out.append((next(iter(hits)), match.group(0)))
