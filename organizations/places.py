@@ -153,6 +153,12 @@ def story_province(text: str, dateline: str = "") -> str:
     return written.get(best, "")
 
 
+def city_country(city: str) -> str:
+    """The country code of the largest city of that name ("Bushehr" -> "IR"), or ""."""
+    region = _city_regions().get(normalize_name(city or ""), "")
+    return region.split(".")[0] if region else ""
+
+
 @cache
 def place_names() -> frozenset[str]:
     """Every known place name, normalized (a third of a second to build, once a process)."""

@@ -21,7 +21,7 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from organizations.names import HONORIFICS, is_acronym, is_given_name, normalize_name
-from organizations.places import PLACE_WORDS, is_place, story_province
+from organizations.places import PLACE_WORDS, city_country, is_place, story_province
 
 
 def _words(text: str) -> frozenset[str]:
@@ -647,6 +647,11 @@ def read_mentions(sentences: list[Sentence]) -> list[Mention]:
 
 
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)\s*[–—-]\s")
+
+
+def dateline_country(sentences: list[Sentence]) -> str:
+    """The country of the dateline's city ("BUSHEHR –" -> "IR"), or ""."""
+    return city_country(_dateline_city(sentences))
 
 
 def _dateline_city(sentences: list[Sentence]) -> str:

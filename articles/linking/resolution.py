@@ -26,6 +26,7 @@ from articles.linking.discovery import (
     ORG_HEADS,
     Mention,
     Sentence,
+    dateline_country,
     read_mentions,
     story_sentences,
 )
@@ -143,6 +144,7 @@ class Directory:
                 "pk", "name", "acronym", "parent_id"
             )
         }
+        self.countries: dict[int, str] = dict(Organization.objects.values_list("pk", "country"))
         self.organization_names: dict[int, list[str]] = defaultdict(list)
         for pk, (name, _acronym, _parent) in self.organizations.items():
             self.organization_names[pk].append(name)
@@ -278,6 +280,7 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
 
     # 2. What the text introduces, in reading order.
     mentions = read_mentions(sentences)
+    country = dateline_country(sentences)
     proposals: dict[tuple[str, str], Found] = {}
     ambiguous: list[tuple[str, list[object]]] = []
     by_acronym: dict[str, Found] = {}
@@ -291,7 +294,12 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
         m for m in mentions if m.kind == "organization" and not _of_the_province(m)
     ] + by_province:
         item = _resolve_organization(
-            mention, directory, known, proposals, {pk for (kind, pk) in found if kind == "organization"}
+            mention,
+            directory,
+            known,
+            proposals,
+            {pk for (kind, pk) in found if kind == "organization"},
+            country,
         )
         org_of_mention[id(mention)] = item
         if item is not None and mention.acronym:
@@ -393,7 +401,7 @@ def _load_entities(directory: Directory) -> dict[str, dict[int, object]]:
     return {"person": Lazy(Person), "organization": Lazy(Organization), "event": Lazy(Event)}
 
 
-def _short_form_of(name: str, directory: Directory, in_story: set[int]) -> int | None:
+def _short_form_of(name: str, directory: Directory, in_story: set[int], country: str = "") -> int | None:
     """The one known organization whose name contains this one, word for word: "Ministry of
     Health" (of Health and Medical Education), "Red Crescent", "Golestan Red Crescent" (a
     provincial branch of the Iranian Red Crescent). Those the story names already come first."""
@@ -423,11 +431,18 @@ def _short_form_of(name: str, directory: Directory, in_story: set[int]) -> int |
     ranked = sorted(extra.items(), key=lambda pair: pair[1])
     if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] < ranked[1][1]):
         return ranked[0][0]  # "Red Crescent": the Iranian Red Crescent, not the Federation of ...
+    if ranked and country:
+        # Equally close ("Iranian Red Crescent", "Turkish Red Crescent"): the one body of the
+        # dateline's country among the closest.
+        closest = [pk for pk, added in ranked if added == ranked[0][1]]
+        home = [pk for pk in closest if directory.countries.get(pk) == country]
+        if len(home) == 1:
+            return home[0]
     return None
 
 
 def _resolve_organization(
-    mention: Mention, directory: Directory, known, proposals, in_story=frozenset()
+    mention: Mention, directory: Directory, known, proposals, in_story=frozenset(), country: str = ""
 ) -> Found | None:
     key = name_key(mention.name, honorifics=False)
     hits = directory.matcher.by_key.get(key, set())
@@ -448,7 +463,7 @@ def _resolve_organization(
     loose = directory.loose.get(("organization", spelling_key(mention.name, honorifics=False)), set())
     if len(loose) == 1:
         return known("organization", next(iter(loose)), mention.sentence, mention.text, "variant spelling")
-    short = _short_form_of(mention.name, directory, in_story)
+    short = _short_form_of(mention.name, directory, in_story, country)
     if short is not None:
         item = known("organization", short, mention.sentence, mention.text, "short form")
         if item is not None and mention.name[:1].isupper():

@@ -8,6 +8,7 @@ import pytest
 
 from articles.io.plaintext import find_credited_organization, parse_news_page
 from articles.linking.resolution import Directory, read_story
+from organizations.models import Organization, OrganizationAlias
 from tests.factories import ArticleFactory, OrganizationFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,9 @@ def test_a_title_in_front_that_names_its_place_or_is_a_court_office_is_not_part_
 
 
 def test_an_occupation_written_before_a_name_is_a_title():
-    people = proposed(story("<p>Curator Shirin Ghaffari said the carpets would travel to Kazan.</p>"), "person")
+    people = proposed(
+        story("<p>Curator Shirin Ghaffari said the carpets would travel to Kazan.</p>"), "person"
+    )
     assert list(people) == ["Shirin Ghaffari"]
     assert people["Shirin Ghaffari"].title == "Curator"
 
@@ -75,7 +78,9 @@ def test_an_institute_of_a_subject_of_a_university_is_one_name():
 
 
 def test_a_patronymic_names_a_person_even_after_of():
-    people = proposed(story("<p>The library showed a copy of the poems of Ibn Yamin on Sunday.</p>"), "person")
+    people = proposed(
+        story("<p>The library showed a copy of the poems of Ibn Yamin on Sunday.</p>"), "person"
+    )
     assert "Ibn Yamin" in people
 
 
@@ -111,7 +116,9 @@ def test_a_known_body_is_found_by_its_own_noun_in_lower_case_and_a_ministry_by_i
 
 
 def test_a_surname_alone_is_the_known_person_whose_record_has_the_title_the_story_gives():
-    PersonFactory(slug="reza-mohammadian", name="Reza Mohammadian", bio="Minister of Roads and Urban Development.")
+    PersonFactory(
+        slug="reza-mohammadian", name="Reza Mohammadian", bio="Minister of Roads and Urban Development."
+    )
     PersonFactory(slug="ali-mohammadian", name="Ali Mohammadian", bio="A ferry captain from Anzali.")
     entities = story("<p>The port reopened after Roads Minister Mohammadian visited on Monday.</p>")
     assert set(known(entities)) == {"reza-mohammadian"}
@@ -154,5 +161,19 @@ def test_a_body_cited_for_a_fact_is_not_the_stories_source_an_outlet_is():
 def test_a_speech_verb_before_a_surname_is_not_a_first_name():
     PersonFactory(slug="saeed-nouri", name="Saeed Nouri")
     PersonFactory(slug="kaveh-nouri", name="Kaveh Nouri")
-    entities = story("<p>Kaveh Nouri, the port's harbour master, met the crews. “We are ready,” said Nouri.</p>")
+    entities = story(
+        "<p>Kaveh Nouri, the port's harbour master, met the crews. “We are ready,” said Nouri.</p>"
+    )
     assert set(known(entities)) == {"kaveh-nouri"}
+
+
+def test_a_short_form_two_known_bodies_share_is_the_one_of_the_datelines_country():
+    OrganizationFactory(slug="ircs", name="Iranian Red Crescent Society", acronym="IRCS", country="IR")
+    OrganizationFactory(slug="trc", name="Turkish Red Crescent", acronym="", country="TR")
+    OrganizationAlias.objects.create(
+        organization=Organization.objects.get(slug="ircs"), name="Iranian Red Crescent"
+    )
+    entities = story("<p>RASHT – Rescuers of the Red Crescent reached the stranded ferry.</p>")
+    assert set(known(entities)) == {"ircs"}
+    # With no dateline to tell, neither is guessed.
+    assert not known(story("<p>Rescuers of the Red Crescent reached the stranded ferry.</p>"))
