@@ -72,7 +72,7 @@ _WIRE_PROVINCES = """
     east azarbaijan|west azarbaijan|east azerbaijan|west azerbaijan|sistan and baluchestan
     sistan baluchestan|kohgiluyeh and boyer ahmad|chaharmahal and bakhtiari|khuzestan|golestan
     mazandaran|gilan|ardabil|hormozgan|bushehr|kermanshah|lorestan|ilam|hamadan|zanjan|qazvin
-    alborz|semnan|yazd|fars|kerman|isfahan|esfahan|markazi|qom|tehran
+    alborz|semnan|yazd|fars|kerman|isfahan|esfahan|markazi|qom|tehran|hamedan
 """
 
 
