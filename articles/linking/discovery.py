@@ -101,7 +101,7 @@ INSTITUTION_NOUNS = _words(
     stadium airport bridge port mosque mosalla shrine park hall center centre complex building station
     dam camp district neighbourhood neighborhood village town county province arena cemetery
     gymnasium gym terminal bazaar market garden gardens mausoleum tomb citadel castle palace
-    mountain mountains lake river pool
+    mountain mountains lake river pool tower monument gate
     """
 )
 CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "&", "the"})
@@ -301,8 +301,13 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# The Arabic article as Persian and Arabic names write it before a capital ("Fakhr ol-Molk",
+# "Nasser ed-Din", "Abd ul-Karim", "Amir al-Momenin").
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ol|ul|ed|od|ad|ud|os|es|as|osh|ash|ot|ez|oz|az)-(?=[A-Z])")
+
+
 def _capitalised(token: str) -> bool:
-    return token[:1].isupper() or (token[:3].lower() in {"al-", "el-"} and token[3:4].isupper())
+    return token[:1].isupper() or _ARTICLE_PREFIX.match(token) is not None
 
 
 def _shouting(text: str) -> bool:
@@ -951,6 +956,9 @@ def _attach_affiliations(mentions: list[Mention]) -> None:
         body = inside[-1] if inside[-1].kind == "organization" else inside[0]
         person.organization = body.name
         cut = person.sentence.text[low : body.start]
+        who = re.match(r"who\s+(\w+)\s+(?:the\s+)?", cut, flags=re.IGNORECASE)
+        if who and who.group(1).lower() in _WHO_VERBS:  # "who heads the …" -> "head of"
+            cut = _WHO_VERBS[who.group(1).lower()] + cut[who.end() :]
         cut = re.sub(r"\s+(?:of|at|for|with|in)(?:\s+the)?\s*$", "", cut.strip(), flags=re.IGNORECASE)
         person.title = _clean_title(cut) or person.title
 
@@ -1187,12 +1195,14 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "the Shahid Rahimi hospital", "Imam Reza street": a named building or place, not a person.
     if after.lower() in INSTITUTION_NOUNS or name_lower[-1] in INSTITUTION_NOUNS:
         return None  # "Imam Khomeini Airport", "Imam Khomeini Mosalla" too
-    # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name.
-    if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
-        return None
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
     # "Kaka Morad Veisi, a 78-year-old shepherd": what follows the name says it is a person's.
     described = _person_in_apposition(tokens, last)
+    # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name — unless
+    # the text says a person ("Hosseini-e Zanjani, a cleric", "Ayatollah Hosseini-e Zanjani").
+    izafe = any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens)
+    if izafe and not (described or "honorific" in evidence):
+        return None
     # "the divan of Ibn Hesam", "Abu Ali Sina": a patronymic names a person ("Abu Dhabi" is a place).
     patronymic = len(name_lower) >= 2 and name_lower[0] in {"ibn", "bin", "bint", "abu", "ebn"}
     if patronymic and not is_place(" ".join(name_tokens)):
@@ -1298,10 +1308,16 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
 
 def _appositive(text: str, tokens, last: int) -> tuple[str, tuple[int, int]]:
     """ "Vahid Rostami, head of the ... (IRCS), said": the title after the comma, as written."""
-    if last + 1 >= len(tokens) or tokens[last + 1].group(0) != ",":
+    if last + 1 >= len(tokens) or tokens[last + 1].group(0) not in {",", "("}:
         return "", (0, 0)
     offset = tokens[last + 1].end()
     rest = text[offset:]
+    if tokens[last + 1].group(0) == "(":
+        # "Ali Rezaei (head of the Tabriz branch) said": the title in brackets.
+        close = rest.find(")")
+        if close <= 0:
+            return "", (0, 0)
+        rest = rest[:close]
     clause = re.split(
         r",\s+(?:said|told|says|added|stated|noted)\b|[;:]|,\s+(?=and\b|but\b)|\s+(?:said|told)\b", rest
     )[0]
@@ -1345,6 +1361,8 @@ def _lower_title_before(tokens, first: int) -> str:
         word = tokens[k].group(0)
         if not word.isalpha() or word[:1].isupper():
             break
+        if words and word.lower() in {"of", "by", "with", "to", "for", "and", "from", "at", "in", "on"}:
+            break  # "the poems of the poet Fakhr ol-Molk": the title is "poet"
         words.insert(0, word)
         k -= 1
     if words and words[-1].lower() in APPOSITIVE_NOUNS:

@@ -177,3 +177,21 @@ def test_a_short_form_two_known_bodies_share_is_the_one_of_the_datelines_country
     assert set(known(entities)) == {"ircs"}
     # With no dateline to tell, neither is guessed.
     assert not known(story("<p>Rescuers of the Red Crescent reached the stranded ferry.</p>"))
+
+
+def test_a_title_in_brackets_or_after_who_heads_and_names_with_particles_or_an_izafe():
+    entities = story(
+        "<p>Kamran Yazdani (head of the Anzali branch of the Caspian Rescue Society) said the crews "
+        "were ready. Dr. Shirin Mahdavi, who heads the Rasht Burns Hospital, told reporters two "
+        "sailors were hurt. The poems of the poet Fakhr ol-Molk were read at the quay, and "
+        "Abdol-Hamid Hosseini-e Lahiji, a cleric, led the prayer.</p>"
+        "<p>The road to Deh-e Sorkh and the Milad Tower were closed.</p>"
+    )
+    people = proposed(entities, "person")
+    assert people["Kamran Yazdani"].title == "head of the Anzali branch"
+    assert people["Kamran Yazdani"].organization == "Caspian Rescue Society"
+    assert people["Shirin Mahdavi"].title == "head"
+    assert people["Shirin Mahdavi"].organization == "Rasht Burns Hospital"
+    assert people["Fakhr ol-Molk"].title == "poet"
+    assert "Abdol-Hamid Hosseini-e Lahiji" in people
+    assert not {"Deh-e Sorkh", "Milad Tower"} & set(people)
