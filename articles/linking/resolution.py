@@ -289,10 +289,8 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
 
     mentions = [m for m in mentions if m.kind in {"surname", "acronym"} or not inside_known(m)]
     # Bodies read from "the provincial …" last: the story may spell them out in full later.
-    by_province = [m for m in mentions if m.kind == "organization" and _of_the_province(m)]
-    for mention in [
-        m for m in mentions if m.kind == "organization" and not _of_the_province(m)
-    ] + by_province:
+    lower = [m for m in mentions if m.kind == "organization" and (_of_the_province(m) or _of_a_place(m))]
+    for mention in [m for m in mentions if m.kind == "organization" and m not in lower] + lower:
         item = _resolve_organization(
             mention,
             directory,
@@ -472,9 +470,10 @@ def _resolve_organization(
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
-    if _of_the_province(mention):
+    if _of_the_province(mention) or _of_a_place(mention):
         # "the province's cultural heritage department" and the story's (or the directory's)
-        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body.
+        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body; so are
+        # "Hamedan water company" and the story's "Hamedan Water and Wastewater Company".
         words = _body_words(mention.name)
         fuller = [p for p in proposals.values() if p.kind == "organization" and words <= _body_words(p.name)]
         if len(fuller) == 1:
@@ -486,7 +485,7 @@ def _resolve_organization(
         }
         if len(known_fuller) == 1:
             return known("organization", known_fuller.pop(), mention.sentence, mention.text, "short form")
-        national = _national_body_of(mention.name, directory)
+        national = _national_body_of(mention.name, directory) if _of_the_province(mention) else None
         if national is not None:  # "the provincial environment department": the Department of Environment's
             return known("organization", national, mention.sentence, mention.text, "provincial office")
     if "short form" in mention.evidence:
@@ -568,6 +567,11 @@ def _initials(name: str) -> str:
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
 #: Words local wire copy uses interchangeably for one provincial body.
 _OFFICE_WORDS = frozenset({"office", "department", "directorate", "administration", "bureau"})
+
+
+def _of_a_place(mention: Mention) -> bool:
+    """A body read from lower-case words around a place ("the Hamedan water company")."""
+    return "a body of a place" in mention.evidence
 
 
 def _of_the_province(mention: Mention) -> bool:

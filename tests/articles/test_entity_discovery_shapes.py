@@ -195,3 +195,13 @@ def test_a_title_in_brackets_or_after_who_heads_and_names_with_particles_or_an_i
     assert people["Fakhr ol-Molk"].title == "poet"
     assert "Abdol-Hamid Hosseini-e Lahiji" in people
     assert not {"Deh-e Sorkh", "Milad Tower"} & set(people)
+
+
+def test_a_bodys_lower_case_short_form_in_the_headline_is_the_full_name_the_story_gives():
+    entities = story(
+        "<p>RASHT – The Rasht Water and Wastewater Company said it would cut pressure at night.</p>",
+        headline="Rasht water company warns of night cuts",
+    )
+    bodies = proposed(entities, "organization")
+    assert list(bodies) == ["Rasht Water and Wastewater Company"]
+    assert "Rasht water company" in bodies["Rasht Water and Wastewater Company"].forms
