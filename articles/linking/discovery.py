@@ -1258,6 +1258,22 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         # "Rostami said", "Dr. Moradi": a surname that refers back to someone introduced earlier.
         if len(name_lower[0]) < 3:
             return None
+        # "her eight-year-old daughter, Yasna.": one name the text gives a person in apposition.
+        noun = tokens[first - 2].group(0).lower() if first >= 2 and before == "," else ""
+        closes = after in {".", ",", ";", ""}
+        singular = noun in APPOSITIVE_NOUNS - TITLE_WORDS - {"workers", "residents", "officials", "staff"}
+        if singular and closes and not is_place(name) and not honorific:
+            return Mention(
+                "person",
+                surface,
+                name,
+                sentence,
+                name_start_char,
+                title=noun,
+                evidence=["one name in apposition"],
+                confidence=0.7,
+                speaker=speaker,
+            )
         return Mention(
             "surname",
             surface,

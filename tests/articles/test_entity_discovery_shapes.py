@@ -205,3 +205,13 @@ def test_a_bodys_lower_case_short_form_in_the_headline_is_the_full_name_the_stor
     bodies = proposed(entities, "organization")
     assert list(bodies) == ["Rasht Water and Wastewater Company"]
     assert "Rasht water company" in bodies["Rasht Water and Wastewater Company"].forms
+
+
+def test_one_name_given_in_apposition_is_a_person_a_surname_between_commas_is_not():
+    entities = story(
+        "<p>Nasrin Jafari waited at the quay for her youngest son, Dariush. The sailors, Jafari said, "
+        "were tired.</p>"
+    )
+    people = proposed(entities, "person")
+    assert people["Dariush"].title == "son"
+    assert "Jafari" not in people
