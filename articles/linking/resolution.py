@@ -79,9 +79,12 @@ class Found:
     def written_as(self, mention) -> None:
         """Note the form a name-level mention writes it in (not a surname, an acronym or a short form)."""
         forms = [mention.name]
-        if normalize_name(mention.name) not in normalize_name(mention.text):
-            # A name the text writes otherwise ("veterinary department of Gilan"): its words too.
-            forms.append(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+        text = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
+        differs = normalize_name(mention.name) != normalize_name(text) and text[:1].islower()
+        if normalize_name(mention.name) not in normalize_name(mention.text) or differs:
+            # A name the text writes otherwise ("veterinary department of Gilan"), or a lower-case
+            # form with more words ("governorate of Markazi province"): its words too.
+            forms.append(text)
         for form in forms:
             if form and form not in self.forms:
                 self.forms.append(form)
