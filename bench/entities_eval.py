@@ -54,6 +54,11 @@ def main() -> int:
         action="store_true",
         help="credit a new record by its name and other names only, not by the forms the story wrote it in",
     )
+    parser.add_argument(
+        "--both",
+        action="store_true",
+        help="score twice in one run: as written (lenient) and with --names-only (strict)",
+    )
     args = parser.parse_args()
     if args.corpus and args.corpus_option:
         parser.error("give the corpus once, as an argument or with --corpus")
@@ -86,7 +91,11 @@ def main() -> int:
             command += ["--author", desk]
         _run(command, env)
         os.environ.update(env)
-        return _score(judgments, corpus, desk, args.show, names_only=args.names_only)
+        if args.both:
+            print("== lenient (names and the forms the story wrote them in)")
+            _score(judgments, corpus, desk, args.show, names_only=False)
+            print("== strict (--names-only)")
+        return _score(judgments, corpus, desk, args.show, names_only=args.names_only or args.both)
     finally:
         if not args.keep:
             _drop(base, eval_db)

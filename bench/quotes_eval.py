@@ -4,7 +4,7 @@
     .venv/bin/python bench/quotes_eval.py --corpus [DIR] [--verbose]  # judged corpus (bench/knowledge)
 
 In a throwaway database (``test_newsroom_quotes_eval``, or ``test_newsroom_quotes_eval_<corpus
-folder name>`` with ``--corpus``; dropped afterwards) the script imports the
+folder name>`` with ``--corpus``, then ``$QUOTES_EVAL_DB_SUFFIX``; dropped afterwards) the script imports the
 directory (``entities.jsonl`` beside the judgments), then every judged page with
 ``import_articles --publish --author wire-desk``, and compares each judged quote with the Quote
 records of its article. The judgments (``quotes.json``) give each quote's first words and its
@@ -124,6 +124,7 @@ def main() -> None:
         db_name += "_" + re.sub(r"[^a-z0-9]+", "_", corpus.name.lower()).strip("_")
     else:
         judged = json.loads((args.judged or args.pages / "quotes.json").read_text("utf-8"))
+    db_name += os.environ.get("QUOTES_EVAL_DB_SUFFIX", "")  # one of your own beside other runs
     creation = connection.creation
     connection.settings_dict["TEST"]["NAME"] = db_name
     creation.create_test_db(verbosity=0, autoclobber=True, keepdb=False)

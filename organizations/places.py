@@ -72,7 +72,7 @@ _WIRE_PROVINCES = """
     east azarbaijan|west azarbaijan|east azerbaijan|west azerbaijan|sistan and baluchestan
     sistan baluchestan|kohgiluyeh and boyer ahmad|chaharmahal and bakhtiari|khuzestan|golestan
     mazandaran|gilan|ardabil|hormozgan|bushehr|kermanshah|lorestan|ilam|hamadan|zanjan|qazvin
-    alborz|semnan|yazd|fars|kerman|isfahan|esfahan|markazi|qom|tehran
+    alborz|semnan|yazd|fars|kerman|isfahan|esfahan|markazi|qom|tehran|hamedan
 """
 
 
@@ -151,6 +151,12 @@ def story_province(text: str, dateline: str = "") -> str:
         if not best or counts[key] > counts[best]:
             best = key
     return written.get(best, "")
+
+
+def city_country(city: str) -> str:
+    """The country code of the largest city of that name ("Bushehr" -> "IR"), or ""."""
+    region = _city_regions().get(normalize_name(city or ""), "")
+    return region.split(".")[0] if region else ""
 
 
 @cache

@@ -93,6 +93,7 @@ class NewsPage:
     headline: str
     body: str
     credits: list[str] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)  # credits written "according to …"
     bylines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     teasers_dropped: int = 0
@@ -271,6 +272,13 @@ def parse_news_page(text: str) -> NewsPage:
     page.body = "\n".join(blocks)
     story = "\n".join(body_lines)
     page.credits = [m.group("name").rstrip(".,;:'’") for m in CREDIT.finditer(story)]
+    # "according to the Iranian Meteorological Organization" cites a body for a fact; only an
+    # outlet cited so is the story's source.
+    page.cited = [
+        m.group("name").rstrip(".,;:'’")
+        for m in CREDIT.finditer(story)
+        if m.group(0).lower().startswith("according")
+    ]
     page.credits += [m.group("name").strip() for m in SOURCE_LINE.finditer(story)]
     page.credits += [m.group("name") for m in DATELINE_CREDIT.finditer(story)]
     page.credits += [m.group("name") for m in CREDIT_BEFORE.finditer(story)]
@@ -289,12 +297,22 @@ def _organization_index() -> dict[str, str]:
     return index
 
 
-def find_credited_organization(candidates: list[str]) -> tuple[str | None, str | None]:
-    """The first credit naming a known organization: (slug, the words that named it)."""
+def find_credited_organization(candidates: list[str], cited: list[str] = ()) -> tuple[str | None, str | None]:
+    """The first credit naming a known organization: (slug, the words that named it). A body
+    only ``cited`` ("according to …") counts when it is a news outlet (or of no stated kind)."""
     if not candidates:
         return None, None
     index = _organization_index()
+    not_outlets = set(
+        Organization.objects.exclude(kind__in=[Organization.Kind.MEDIA, Organization.Kind.OTHER]).values_list(
+            "slug", flat=True
+        )
+    )
     for candidate in candidates:
+        if candidate in cited and candidates.count(candidate) == cited.count(candidate):
+            slug = _credited_slug(candidate, index)
+            if slug in not_outlets:
+                continue
         words = candidate.split()
         # Longest first: "the Islamic Republic News Agency said" → "Islamic Republic News Agency".
         for end in range(len(words), 0, -1):
@@ -303,6 +321,15 @@ def find_credited_organization(candidates: list[str]) -> tuple[str | None, str |
             if slug:
                 return slug, phrase
     return None, None
+
+
+def _credited_slug(candidate: str, index: dict[str, str]) -> str | None:
+    words = candidate.split()
+    for end in range(len(words), 0, -1):
+        slug = index.get(normalize_name(" ".join(words[:end])))
+        if slug:
+            return slug
+    return None
 
 
 def find_person(name: str) -> str | None:
@@ -341,7 +368,7 @@ def dateline_time(text: str) -> datetime | None:
 def draft_from_page(page: NewsPage, record: Record) -> ArticleDraft:
     if not page.headline:
         record.problem("headline", "the page is empty.")
-    source, credited_as = find_credited_organization(page.credits)
+    source, credited_as = find_credited_organization(page.credits, page.cited)
     bylines = []
     for name in page.bylines:
         slug = find_person(name)

@@ -21,7 +21,7 @@ from html import unescape
 from django.utils.html import strip_tags
 
 from organizations.names import HONORIFICS, is_acronym, is_given_name, normalize_name
-from organizations.places import PLACE_WORDS, is_place, story_province
+from organizations.places import PLACE_WORDS, city_country, is_place, story_province
 
 
 def _words(text: str) -> frozenset[str]:
@@ -49,7 +49,8 @@ TITLE_WORDS = _words(
     acting adviser advisor ambassador attache attaché ceo cfo chair chairman chairwoman chancellor
     chief commander commissioner consul coordinator counsellor counselor dean delegate deputy
     director directors doctor emir envoy executive expert first former founder general governor head
-    inspector interim king lawmaker manager managing mayor member minister ministers mp nurse
+    inspector interim judge king lawmaker magistrate manager managing mayor member minister ministers mp nurse
+    ombudsman prosecutor
     officer official premier president prime prince princess professor queen rector representative
     researcher second secretary senator sheikh spokesman spokesperson spokeswoman supervisor
     undersecretary vice volunteer
@@ -98,7 +99,9 @@ INSTITUTION_NOUNS = _words(
     """
     hospital hospitals clinic university school schools street avenue square boulevard highway road
     stadium airport bridge port mosque mosalla shrine park hall center centre complex building station
-    dam camp district neighbourhood neighborhood village town county province
+    dam camp district neighbourhood neighborhood village town county province arena cemetery
+    gymnasium gym terminal bazaar market garden gardens mausoleum tomb citadel castle palace
+    mountain mountains lake river pool tower monument gate
     """
 )
 CONNECTORS = frozenset({"of", "for", "and", "de", "du", "des", "la", "le", "al", "el", "&", "the"})
@@ -298,8 +301,13 @@ def split_sentences(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# The Arabic article as Persian and Arabic names write it before a capital ("Fakhr ol-Molk",
+# "Nasser ed-Din", "Abd ul-Karim", "Amir al-Momenin").
+_ARTICLE_PREFIX = re.compile(r"^(?:al|el|ol|ul|ed|od|ad|ud|os|es|as|osh|ash|ot|ez|oz|az)-(?=[A-Z])")
+
+
 def _capitalised(token: str) -> bool:
-    return token[:1].isupper() or (token[:3].lower() in {"al-", "el-"} and token[3:4].isupper())
+    return token[:1].isupper() or _ARTICLE_PREFIX.match(token) is not None
 
 
 def _shouting(text: str) -> bool:
@@ -338,6 +346,11 @@ def _spans(sentence: str) -> list[tuple[_Span, int, int]]:
         while j + 1 < len(tokens):
             nxt = tokens[j + 1].group(0)
             if _possessive(tokens[j].group(0)):
+                # "the Golbarg Women's Society", "the Children's Cancer Foundation": a possessive
+                # inside a body's name (a common noun's, not a place's, a person's or an acronym's).
+                if _possessive_inside_name(tokens, i, j):
+                    j += 1
+                    continue
                 break
             if nxt[:1].isalpha() and _capitalised(nxt):
                 j += 1
@@ -373,6 +386,25 @@ def _spans(sentence: str) -> list[tuple[_Span, int, int]]:
         spans.append((_Span(tokens[i : j + 1]), i, j))
         i = j + 1
     return [piece for pair in _split_and(_join_lists(spans, sentence)) for piece in _split_of(*pair)]
+
+
+def _possessive_inside_name(tokens, i: int, j: int) -> bool:
+    """ "Women's" in "Golbarg Women's Society": the capitalised run after it ends in a body's noun,
+    and the possessive word is a common noun (not a place, a first name or an acronym)."""
+    word = _strip_possessive(tokens[j].group(0))
+    if _heads_in([t.group(0) for t in tokens[i : j + 1]]):
+        return False  # "the Ministry of Health's Center for …": the possessive ends a name
+    if is_acronym(word) or is_place(word) or is_given_name(word):
+        return False
+    if normalize_name(word) in NOT_NAMES | TITLE_WORDS | ORG_HEADS:
+        return False
+    run = []
+    for token in tokens[j + 1 : j + 6]:
+        text = token.group(0)
+        if not (text[:1].isalpha() and _capitalised(text)):
+            break
+        run.append(normalize_name(_strip_possessive(text)))
+    return bool(run) and run[-1] in ORG_HEADS
 
 
 def _heads_in(words: list[str]) -> set[str]:
@@ -447,7 +479,11 @@ def _split_of(span, a, b):
             start = k + 1 + (len(right) - len(body))
             yield _Span(span.tokens[start:]), a + start, b
             return
-        if normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
+        # "Metabolism Research Institute of Tehran University": the unit's own name comes before its
+        # noun; "the Institute of Geophysics of the University of Tehran" is one name ("Institute"
+        # alone names no unit).
+        named_unit = len([w for w in left if w.lower() not in CONNECTORS]) >= 2
+        if named_unit and normalize_name(left[-1]) in _SUBUNITS and _heads_in(right) - {"cross", "crescent"}:
             yield _Span(span.tokens[:k]), a, a + k - 1
             yield _Span(span.tokens[k + 1 :]), a + k + 1, b
             return
@@ -455,25 +491,82 @@ def _split_of(span, a, b):
 
 
 def _join_lists(spans, sentence: str):
-    """ "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one name with a comma."""
+    """ "Isfahan Cultural Heritage, Handicrafts and Tourism Department", "the Forests, Rangelands
+    and Watershed Management Organization", "Iran Chamber of Commerce, Industries, Mines and
+    Agriculture": one name with commas, a list of subjects closed by "and"."""
+    tokens = list(_TOKEN.finditer(sentence))
     out = []
     for span, a, b in spans:
-        if out:
-            prev, pa, pb = out[-1]
-            between = sentence[prev.end : span.start]
+        words = span.words
+        lower = [w.lower() for w in words]
+        closes = (
+            "and" in lower
+            and 0 < lower.index("and") < len(lower) - 1
+            and _list_item(words[: lower.index("and")])
+        )
+        # The earlier spans of the list: ", "-separated, each a subject, never a place or a person.
+        chain = []
+        at = len(out)
+        while at and closes:
+            prev, pa, pb = out[at - 1]
+            if sentence[prev.end : (chain[0][0] if chain else span).start] != ", ":
+                break
+            if (chain[0][1] if chain else a) != pb + 2:
+                break
+            chain.insert(0, (prev, pa, pb))
+            at -= 1
+            if not _list_item(prev.words):
+                break
+        joined = None
+        if chain:
+            first, fa, _fb = chain[0]
+            items_ok = all(_list_item(c.words) for c, _x, _y in chain[1:])
             if (
-                between == ", "
-                and len(prev.words) >= 2
-                and not _heads_in(prev.words)
-                and "and" in [w.lower() for w in span.words]
-                and normalize_name(span.words[-1]) in ORG_HEADS
-                and a == pb + 2
+                normalize_name(words[-1]) in ORG_HEADS
+                and items_ok
+                and (_list_item(first.words) or _name_start(first.words))
             ):
-                tokens = list(_TOKEN.finditer(sentence))
-                out[-1] = (_Span(tokens[pa : b + 1]), pa, b)
-                continue
+                joined = fa  # "... Handicrafts and Tourism Department"
+            elif (
+                _heads_in(first.words)
+                and len(first.words) >= 3
+                and first.words[-2].lower() in {"of", "for"}
+                and items_ok
+                and _list_item(words)
+                and not any(is_place(w) or is_given_name(w) for w in words if w.lower() != "and")
+            ):
+                joined = fa  # "Chamber of Commerce, Industries, Mines and Agriculture"
+        if joined is not None:
+            del out[len(out) - len(chain) :]
+            out.append((_Span(tokens[joined : b + 1]), joined, b))
+            continue
         out.append((span, a, b))
     return out
+
+
+def _name_start(words: list[str]) -> bool:
+    """ "Isfahan Cultural Heritage", "The Seas": the first words of a body's name, before its list."""
+    if words and words[0].lower() == "the":
+        words = words[1:]
+        if len(words) == 1:
+            return _list_item(words)
+    return (
+        len(words) >= 2
+        and not _heads_in(words)
+        and not any(is_acronym(w) for w in words)
+        and not is_given_name(words[0])
+    )
+
+
+def _list_item(words: list[str]) -> bool:
+    """One subject of a name's list ("Handicrafts", "Rangelands"): no place, person or acronym."""
+    content = [w for w in words if w.lower() != "and"]
+    return (
+        1 <= len(content) <= 3
+        and not _heads_in(content)
+        and not any(is_acronym(w) or is_place(w) or is_given_name(w) for w in content)
+        and not {normalize_name(w) for w in content} & (NOT_NAMES | TITLE_WORDS)
+    )
 
 
 def _split_and(spans):
@@ -545,16 +638,58 @@ def read_mentions(sentences: list[Sentence]) -> list[Mention]:
     """Every name each sentence gives: people, organizations, events, surnames and acronyms."""
     mentions: list[Mention] = []
     province = _province_of(sentences)
+    city = _dateline_city(sentences)
     for sentence in sentences:
         if _shouting(sentence.text):
             continue
-        mentions.extend(_sentence_mentions(sentence, province))
+        found = _sentence_mentions(sentence, province)
+        if city:
+            found.extend(_municipality_of_the_city(sentence, found, city))
+        mentions.extend(found)
         if not sentence.is_heading:
             mentions.extend(_event_mentions(sentence))
     return mentions
 
 
 _DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)\s*[–—-]\s")
+
+
+def dateline_country(sentences: list[Sentence]) -> str:
+    """The country of the dateline's city ("BUSHEHR –" -> "IR"), or ""."""
+    return city_country(_dateline_city(sentences))
+
+
+def _dateline_city(sentences: list[Sentence]) -> str:
+    """The city of the dateline ("BUSHEHR –" -> "Bushehr"), when it is a known place."""
+    city = next(
+        (m.group("city") for s in sentences if s.part != "headline" and (m := _DATELINE.match(s.text))), ""
+    )
+    city = city.strip().title()
+    return city if city and is_place(city) else ""
+
+
+_THE_MUNICIPALITY = re.compile(r"\b[Tt]he\s+(?:city['’]s\s+)?municipality\b(?!\s+of\b)")
+
+
+def _municipality_of_the_city(sentence: Sentence, found: list[Mention], city: str) -> list[Mention]:
+    """ "the municipality", "the city's municipality" in a story from Bushehr: Bushehr's."""
+    taken = [(m.start, m.start + len(m.text)) for m in found]
+    out = []
+    for match in _THE_MUNICIPALITY.finditer(sentence.text):
+        if any(lo < match.end() and match.start() < hi for lo, hi in taken):
+            continue
+        out.append(
+            Mention(
+                "organization",
+                match.group(0),
+                f"{city} municipality",
+                sentence,
+                match.start(),
+                evidence=["a body of the dateline's city"],
+                confidence=0.7,
+            )
+        )
+    return out
 
 
 def _province_of(sentences: list[Sentence]) -> str:
@@ -615,15 +750,20 @@ def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
 
 _BODY_OF_PLACE = re.compile(
     r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
-    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+province\b)?"
 )
 _LOWER_HEADS = (
     r"network|headquarters|directorate|police|department|office|organization|organisation"
     r"|governorate|council|services|municipality"
 )
+# A named body written with its noun in lower case ("the Alvand credit cooperative"): these heads
+# only after a name, never on their own.
+_NAMED_LOWER_HEADS = r"|cooperative|company|bank|charity|foundation|union|agency|society|association|fund"
+#: Nouns of bodies every place has ("the governorate", "the municipality"): never one body alone.
+LOWER_BODY_HEADS = frozenset(_LOWER_HEADS.split("|")) | {"company", "governor's office"}
 _PLACE_BODY = re.compile(
     r"\b(?:the\s+)?(?P<place>(?:(?:North|South|East|West|Central)\s+)?[A-Z][\w'’-]+)\s+"
-    r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + r")\b"
+    r"(?P<what>(?:[a-z]+\s+){0,3}?)(?P<head>" + _LOWER_HEADS + _NAMED_LOWER_HEADS + r")\b"
 )
 # "the veterinary department of Gilan", "the veterinary department in Gilan": the place after.
 _BODY_IN_PLACE = re.compile(
@@ -644,6 +784,8 @@ def _unlisted_place(text: str, match, what: list[str]) -> bool:
         and len(place) >= 4
         and not place.isupper()
         and not is_given_name(place)
+        and normalize_name(place) not in NOT_NAMES | GENERIC_WORDS | TITLE_WORDS
+        and not re.search(r"(?:ian|ese|ish|ic|an)$", place)  # "the Iranian football federation"
         and _words_are_subjects(what)
     )
 
@@ -755,7 +897,35 @@ def _bodies_of_the_province(sentence: Sentence, found: list[Mention], province: 
                 )
             )
             taken.append((start, end))
+    for match in _PROVINCIAL_UNIVERSITY.finditer(sentence.text):
+        subject = []
+        for word in match.group("subject").split():
+            if word in NOT_NAMES - {"and"} or word in SPEECH_VERBS:
+                break
+            subject.append(word)
+        while subject and subject[-1] == "and":
+            subject.pop()
+        if not subject or any(lo < match.end() and match.start() < hi for lo, hi in taken):
+            continue
+        words = " ".join(w if w == "and" else w.capitalize() for w in subject)
+        out.append(
+            Mention(
+                "organization",
+                sentence.text[match.start() : match.start("subject") + len(" ".join(subject))],
+                f"{province} University of {words}",
+                sentence,
+                match.start(),
+                evidence=["a body of the story's province"],
+                confidence=0.7,
+            )
+        )
     return out
+
+
+# "the provincial university of medical sciences": the province's University of Medical Sciences.
+_PROVINCIAL_UNIVERSITY = re.compile(
+    r"\b[Tt]he\s+(?:provincial|province['’]s)\s+university\s+of\s+(?P<subject>[a-z]+(?:\s+[a-z]+){0,3})"
+)
 
 
 def _attach_affiliations(mentions: list[Mention]) -> None:
@@ -786,6 +956,9 @@ def _attach_affiliations(mentions: list[Mention]) -> None:
         body = inside[-1] if inside[-1].kind == "organization" else inside[0]
         person.organization = body.name
         cut = person.sentence.text[low : body.start]
+        who = re.match(r"who\s+(\w+)\s+(?:the\s+)?", cut, flags=re.IGNORECASE)
+        if who and who.group(1).lower() in _WHO_VERBS:  # "who heads the …" -> "head of"
+            cut = _WHO_VERBS[who.group(1).lower()] + cut[who.end() :]
         cut = re.sub(r"\s+(?:of|at|for|with|in)(?:\s+the)?\s*$", "", cut.strip(), flags=re.IGNORECASE)
         person.title = _clean_title(cut) or person.title
 
@@ -811,6 +984,9 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
     if len(words) == 1 and is_acronym(words[0]):
         if before == "(" and after == ")":
             return None  # the acronym of the name before it; read with that name
+        cue = _acronym_introduced(tokens, first, last)
+        if cue and not is_place(words[0]):
+            return Mention("acronym", words[0], words[0], sentence, start, evidence=[cue], confidence=0.7)
         return Mention("acronym", words[0], words[0], sentence, start, confidence=0.5)
     if sentence.is_heading and sentence.part != "headline":
         return None
@@ -822,11 +998,49 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         return _named_event(sentence, words, plain_lower, surface, start)
     if heads and not _is_person_with_title(plain_lower):
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    if any(w in {"'", "’"} or (_possessive(w) and k < len(words) - 1) for k, w in enumerate(words)):
+        # "Workers' House": a possessive inside a name is a body's, never a person's. Without a
+        # body's noun it is one when the text says so: "…, which represents", "… said".
+        after2 = tokens[last + 2].group(0).lower() if last + 2 < len(tokens) else ""
+        if (after == "," and after2 == "which") or after.lower() in SPEECH_VERBS:
+            return Mention(
+                "organization",
+                surface,
+                surface,
+                sentence,
+                start,
+                evidence=["a body by what it does"],
+                confidence=0.7,
+            )
+        return None
     if acronym and len(content) >= 2:
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
     return _person(
         sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after
     )
+
+
+_BODY_NOUNS = ORG_HEADS | {"charity", "police", "agency", "ngo", "watchdog", "regulator", "insurer"}
+
+
+def _acronym_introduced(tokens, first: int, last: int) -> str:
+    """What makes a lone acronym a body's name: "MAHAK, a charity for …", "the cyber police,
+    FATA,", "FATA said"."""
+    words = [t.group(0) for t in tokens]
+    after = words[last + 1 : last + 8]
+    if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
+        for word in after[2:]:
+            if word in {",", ".", ";"}:
+                break
+            if word.lower() in _BODY_NOUNS:
+                return "a body in apposition"
+    before = words[max(0, first - 5) : first]
+    body_before = before[-1:] == [","] and any(w.lower() in _BODY_NOUNS and w.islower() for w in before[:-1])
+    if body_before and (after[:1] in ([","], ["."], [")"]) or not after):
+        return "a body in apposition"
+    if after and after[0].lower() in SPEECH_VERBS:
+        return "a body's statement"
+    return ""
 
 
 def _is_person_with_title(plain_lower: list[str]) -> bool:
@@ -836,6 +1050,14 @@ def _is_person_with_title(plain_lower: list[str]) -> bool:
         return False
     rest = plain_lower[titles[-1] + 1 :]
     return len(rest) >= 1 and not any(w in ORG_HEADS for w in rest) and all(_name_word(w) for w in rest)
+
+
+def _occupation_word(word: str) -> bool:
+    """A word that says what someone does ("Curator", "Sculptor"), never a first name or a place."""
+    plain = normalize_name(word)
+    if not word[:1].isupper() or is_given_name(word) or is_place(word) or plain in NOT_NAMES:
+        return False
+    return plain in APPOSITIVE_NOUNS or re.search(r"(?:tor|ter|ner|ist|ian|ant|ent)$", plain) is not None
 
 
 def _title_parts(word: str) -> set[str]:
@@ -915,10 +1137,30 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     organization = ""
     # A title in front, capitalised as part of the span: "Health Minister Bahram Einollahi".
     titles = [i for i, w in enumerate(plain_lower) if _title_parts(w) & TITLE_WORDS]
+    if not titles:
+        # "Curator Golnar Sadeghpour", "Sculptor Parviz Tanavoli": an occupation in front of a
+        # first name (a listed one, or a word shaped like one: -or, -er, -ist, -ian).
+        lead = next((k for k in range(1, len(words) - 1) if is_given_name(words[k])), 0)
+        if not lead and len(words) >= 3 and plain_lower[0] in APPOSITIVE_NOUNS - {"son", "daughter"}:
+            lead = 1  # a listed occupation before a two-word name
+        if lead and all(_occupation_word(w) for w in words[:lead]):
+            titles = [lead - 1]
     name_start = 0
     if titles:
         name_start = titles[-1] + 1
-        title_words = words[: titles[-1] + 1]
+        if name_start < len(words) and plain_lower[name_start] in {"of", "for"}:
+            # "Governor of Ferdows Morteza Hashemi": the title names its place or body, then the
+            # name begins at the first first-name whose words run to the end.
+            name_start = next(
+                (
+                    k
+                    for k in range(max(name_start + 2, len(words) - 3), len(words) - 1)
+                    if is_given_name(words[k]) and all(_name_word(w) for w in plain_lower[k:])
+                ),
+                name_start,
+            )
+            titles = [name_start - 1]
+        title_words = words[:name_start]
         leading = [w for w in title_words if is_acronym(w)]
         if leading:
             organization = leading[0]
@@ -953,13 +1195,19 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "the Shahid Rahimi hospital", "Imam Reza street": a named building or place, not a person.
     if after.lower() in INSTITUTION_NOUNS or name_lower[-1] in INSTITUTION_NOUNS:
         return None  # "Imam Khomeini Airport", "Imam Khomeini Mosalla" too
-    # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name.
-    if any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens):
-        return None
     # "chief executive of Arvand Cold Chain": after "of" comes a body or a place, not a person.
     # "Kaka Morad Veisi, a 78-year-old shepherd": what follows the name says it is a person's.
     described = _person_in_apposition(tokens, last)
-    if before.lower() == "of" and "honorific" not in evidence and not described:
+    # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name — unless
+    # the text says a person ("Hosseini-e Zanjani, a cleric", "Ayatollah Hosseini-e Zanjani").
+    izafe = any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens)
+    if izafe and not (described or "honorific" in evidence):
+        return None
+    # "the divan of Ibn Hesam", "Abu Ali Sina": a patronymic names a person ("Abu Dhabi" is a place).
+    patronymic = len(name_lower) >= 2 and name_lower[0] in {"ibn", "bin", "bint", "abu", "ebn"}
+    if patronymic and not is_place(" ".join(name_tokens)):
+        evidence.append("patronymic")
+    if before.lower() == "of" and "honorific" not in evidence and not described and not patronymic:
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),
@@ -1010,6 +1258,22 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         # "Rostami said", "Dr. Moradi": a surname that refers back to someone introduced earlier.
         if len(name_lower[0]) < 3:
             return None
+        # "her eight-year-old daughter, Yasna.": one name the text gives a person in apposition.
+        noun = tokens[first - 2].group(0).lower() if first >= 2 and before == "," else ""
+        closes = after in {".", ",", ";", ""}
+        singular = noun in APPOSITIVE_NOUNS - TITLE_WORDS - {"workers", "residents", "officials", "staff"}
+        if singular and closes and not is_place(name) and not honorific:
+            return Mention(
+                "person",
+                surface,
+                name,
+                sentence,
+                name_start_char,
+                title=noun,
+                evidence=["one name in apposition"],
+                confidence=0.7,
+                speaker=speaker,
+            )
         return Mention(
             "surname",
             surface,
@@ -1033,6 +1297,7 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
         "age before the name",
         "age or occupation in apposition",
         "place of origin",
+        "patronymic",
     }
     if place_first:
         confidence = 0.3
@@ -1059,10 +1324,16 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
 
 def _appositive(text: str, tokens, last: int) -> tuple[str, tuple[int, int]]:
     """ "Vahid Rostami, head of the ... (IRCS), said": the title after the comma, as written."""
-    if last + 1 >= len(tokens) or tokens[last + 1].group(0) != ",":
+    if last + 1 >= len(tokens) or tokens[last + 1].group(0) not in {",", "("}:
         return "", (0, 0)
     offset = tokens[last + 1].end()
     rest = text[offset:]
+    if tokens[last + 1].group(0) == "(":
+        # "Ali Rezaei (head of the Tabriz branch) said": the title in brackets.
+        close = rest.find(")")
+        if close <= 0:
+            return "", (0, 0)
+        rest = rest[:close]
     clause = re.split(
         r",\s+(?:said|told|says|added|stated|noted)\b|[;:]|,\s+(?=and\b|but\b)|\s+(?:said|told)\b", rest
     )[0]
@@ -1106,6 +1377,8 @@ def _lower_title_before(tokens, first: int) -> str:
         word = tokens[k].group(0)
         if not word.isalpha() or word[:1].isupper():
             break
+        if words and word.lower() in {"of", "by", "with", "to", "for", "and", "from", "at", "in", "on"}:
+            break  # "the poems of the poet Fakhr ol-Molk": the title is "poet"
         words.insert(0, word)
         k -= 1
     if words and words[-1].lower() in APPOSITIVE_NOUNS:

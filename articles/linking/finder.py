@@ -115,6 +115,9 @@ class EntityMatcher:
                 hits = self.by_key.get("".join(folded[i : i + n]))
                 if n == 1 and acronym_hits:
                     hits = (hits or set()) | acronym_hits
+                if hits and tokens[i].group(0)[:1].islower():
+                    # "said Mahmoudi" folds like "Saeed Mahmoodi": a person's name is capitalised.
+                    hits = {hit for hit in hits if hit[0] != "person"}
                 if hits:
                     surface = text[tokens[i].start() : tokens[i + n - 1].end()]
                     for hit in hits:

@@ -19,7 +19,17 @@ from datetime import date, timedelta
 from django.utils import timezone
 from rapidfuzz import fuzz, process
 
-from articles.linking.discovery import Mention, Sentence, read_mentions, story_sentences
+from articles.linking.discovery import (
+    GENERIC_WORDS,
+    LOWER_BODY_HEADS,
+    NOT_NAMES,
+    ORG_HEADS,
+    Mention,
+    Sentence,
+    dateline_country,
+    read_mentions,
+    story_sentences,
+)
 from articles.linking.finder import EntityMatcher
 from organizations.duplicates import likely_duplicate
 from organizations.models import Affiliation, Event, Organization, OrganizationAlias, Person, PersonAlias
@@ -69,9 +79,12 @@ class Found:
     def written_as(self, mention) -> None:
         """Note the form a name-level mention writes it in (not a surname, an acronym or a short form)."""
         forms = [mention.name]
-        if normalize_name(mention.name) not in normalize_name(mention.text):
-            # A name the text writes otherwise ("veterinary department of Gilan"): its words too.
-            forms.append(re.sub(r"^(?:the|The)\s+", "", mention.text.strip()))
+        text = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
+        differs = normalize_name(mention.name) != normalize_name(text) and text[:1].islower()
+        if normalize_name(mention.name) not in normalize_name(mention.text) or differs:
+            # A name the text writes otherwise ("veterinary department of Gilan"), or a lower-case
+            # form with more words ("governorate of Markazi province"): its words too.
+            forms.append(text)
         for form in forms:
             if form and form not in self.forms:
                 self.forms.append(form)
@@ -119,6 +132,10 @@ class Directory:
     def __init__(self, matcher: EntityMatcher | None = None) -> None:
         self.matcher = matcher or EntityMatcher.build()
         self.people: dict[int, str] = dict(Person.objects.values_list("pk", "name"))
+        #: What each person's page says they are (their bio's words), for a title the story writes.
+        self.bios: dict[int, set[str]] = {
+            pk: set(normalize_name(bio).split()) for pk, bio in Person.objects.values_list("pk", "bio") if bio
+        }
         self.person_names: dict[int, list[str]] = defaultdict(list)
         for pk, name in self.people.items():
             self.person_names[pk].append(name)
@@ -130,6 +147,7 @@ class Directory:
                 "pk", "name", "acronym", "parent_id"
             )
         }
+        self.countries: dict[int, str] = dict(Organization.objects.values_list("pk", "country"))
         self.organization_names: dict[int, list[str]] = defaultdict(list)
         for pk, (name, _acronym, _parent) in self.organizations.items():
             self.organization_names[pk].append(name)
@@ -157,6 +175,21 @@ class Directory:
                 self.loose[("organization", spelling_key(name, honorifics=False))].add(pk)
                 raw = name_words(name, honorifics=False)
                 self.organization_words.append((pk, [loose_word(w) for w in raw], raw))
+        # The word that is a body's own noun, not a common one ("judiciary" of "Judiciary of the
+        # Islamic Republic of Iran", "railways" of "Islamic Republic of Iran Railways").
+        self.head_words: dict[str, set[int]] = defaultdict(set)
+        for pk, (name, _acronym, _parent) in self.organizations.items():
+            raw = name.split()
+            plain = [normalize_name(w) for w in raw]
+            # Its first word before "of", or its last after a country ("… of Iran Railways").
+            ends = [plain[0]] if len(plain) > 2 and plain[1] == "of" else []
+            if len(raw) >= 2 and is_place(raw[-2]):
+                ends.append(plain[-1])
+            for word in ends:
+                # A local body's noun ("governorate", "municipality") names one in every place.
+                common = word in ORG_HEADS | GENERIC_WORDS | NOT_NAMES | LOWER_BODY_HEADS or is_place(word)
+                if word.isalpha() and not common:
+                    self.head_words[word].add(pk)
         self.person_keys = [
             (spelling_key(n), pk, n) for pk, names in self.person_names.items() for n in names
         ]
@@ -242,8 +275,15 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
             for lo, hi, _kind, _pk in known_spans[mention.sentence.index]
         )
 
+    # 1b. A known body by the one word the story calls it in lower case ("the judiciary", "the
+    # railways"), or a ministry by its subject ("the energy ministry" is the Ministry of Energy).
+    for sentence in sentences:
+        for pk, surface in _known_in_lower_case(sentence.text, directory):
+            known("organization", pk, sentence, surface, "lower-case short form")
+
     # 2. What the text introduces, in reading order.
     mentions = read_mentions(sentences)
+    country = dateline_country(sentences)
     proposals: dict[tuple[str, str], Found] = {}
     ambiguous: list[tuple[str, list[object]]] = []
     by_acronym: dict[str, Found] = {}
@@ -252,20 +292,39 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
 
     mentions = [m for m in mentions if m.kind in {"surname", "acronym"} or not inside_known(m)]
     # Bodies read from "the provincial …" last: the story may spell them out in full later.
-    by_province = [m for m in mentions if m.kind == "organization" and _of_the_province(m)]
-    for mention in [
-        m for m in mentions if m.kind == "organization" and not _of_the_province(m)
-    ] + by_province:
+    lower = [m for m in mentions if m.kind == "organization" and (_of_the_province(m) or _of_a_place(m))]
+    for mention in [m for m in mentions if m.kind == "organization" and m not in lower] + lower:
         item = _resolve_organization(
-            mention, directory, known, proposals, {pk for (kind, pk) in found if kind == "organization"}
+            mention,
+            directory,
+            known,
+            proposals,
+            {pk for (kind, pk) in found if kind == "organization"},
+            country,
         )
         org_of_mention[id(mention)] = item
         if item is not None and mention.acronym:
             by_acronym[mention.acronym] = item
             if item.entity is None:
                 item.acronym = mention.acronym
+    known_acronyms = {a for a, hits in directory.matcher.by_acronym.items() if hits}
     for mention in (m for m in mentions if m.kind == "acronym"):
         item = by_acronym.get(mention.name)
+        if item is None and mention.name not in known_acronyms:
+            item = _acronym_of_proposal(mention.name, proposals)
+            if item is not None:  # "the National Disaster Management Organization … NDMO said"
+                by_acronym[mention.name] = item
+                item.acronym = item.acronym or mention.name
+            elif mention.confidence >= PROPOSE_AT + 0.1:
+                # "MAHAK, a charity for children with cancer", "the cyber police, FATA,", "FATA
+                # said": an acronym the story introduces as a body is the body's name.
+                item = by_acronym[mention.name] = proposals[("organization", mention.name)] = Found(
+                    "organization",
+                    mention.name,
+                    confidence=mention.confidence,
+                    evidence=list(mention.evidence),
+                    acronym=mention.name,
+                )
         if item is not None and item.entity is None:
             item.add(mention, mention.text)
     article_orgs |= {pk for (kind, pk) in found if kind == "organization"}
@@ -276,6 +335,13 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
         if kind == "person":
             people_in_order.append((item.sentences[0].index, item))
     for mention in mentions:
+        if mention.kind == "person" and "known first name" in mention.evidence and len(mention.evidence) == 1:
+            # "Sahand Pipe" after "the Sahand Pipe Company": a body's name without its noun, when
+            # nothing else says it is a person.
+            body = _body_begun_by(mention.name, [*found.values(), *proposals.values()])
+            if body is not None:
+                body.add(mention, mention.text)
+                continue
         if mention.kind == "person":
             item = _resolve_person(mention, directory, known, proposals, article_orgs, by_acronym, ambiguous)
             if item is not None:
@@ -336,7 +402,7 @@ def _load_entities(directory: Directory) -> dict[str, dict[int, object]]:
     return {"person": Lazy(Person), "organization": Lazy(Organization), "event": Lazy(Event)}
 
 
-def _short_form_of(name: str, directory: Directory, in_story: set[int]) -> int | None:
+def _short_form_of(name: str, directory: Directory, in_story: set[int], country: str = "") -> int | None:
     """The one known organization whose name contains this one, word for word: "Ministry of
     Health" (of Health and Medical Education), "Red Crescent", "Golestan Red Crescent" (a
     provincial branch of the Iranian Red Crescent). Those the story names already come first."""
@@ -366,11 +432,18 @@ def _short_form_of(name: str, directory: Directory, in_story: set[int]) -> int |
     ranked = sorted(extra.items(), key=lambda pair: pair[1])
     if len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] < ranked[1][1]):
         return ranked[0][0]  # "Red Crescent": the Iranian Red Crescent, not the Federation of ...
+    if ranked and country:
+        # Equally close ("Iranian Red Crescent", "Turkish Red Crescent"): the one body of the
+        # dateline's country among the closest.
+        closest = [pk for pk, added in ranked if added == ranked[0][1]]
+        home = [pk for pk in closest if directory.countries.get(pk) == country]
+        if len(home) == 1:
+            return home[0]
     return None
 
 
 def _resolve_organization(
-    mention: Mention, directory: Directory, known, proposals, in_story=frozenset()
+    mention: Mention, directory: Directory, known, proposals, in_story=frozenset(), country: str = ""
 ) -> Found | None:
     key = name_key(mention.name, honorifics=False)
     hits = directory.matcher.by_key.get(key, set())
@@ -391,15 +464,19 @@ def _resolve_organization(
     loose = directory.loose.get(("organization", spelling_key(mention.name, honorifics=False)), set())
     if len(loose) == 1:
         return known("organization", next(iter(loose)), mention.sentence, mention.text, "variant spelling")
-    short = _short_form_of(mention.name, directory, in_story)
+    short = _short_form_of(mention.name, directory, in_story, country)
     if short is not None:
-        return known("organization", short, mention.sentence, mention.text, "short form")
+        item = known("organization", short, mention.sentence, mention.text, "short form")
+        if item is not None and mention.name[:1].isupper():
+            item.written_as(mention)  # "Institute of Geophysics": a short form the record may keep
+        return item
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
-    if _of_the_province(mention):
+    if _of_the_province(mention) or _of_a_place(mention):
         # "the province's cultural heritage department" and the story's (or the directory's)
-        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body.
+        # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body; so are
+        # "Hamedan water company" and the story's "Hamedan Water and Wastewater Company".
         words = _body_words(mention.name)
         fuller = [p for p in proposals.values() if p.kind == "organization" and words <= _body_words(p.name)]
         if len(fuller) == 1:
@@ -411,7 +488,7 @@ def _resolve_organization(
         }
         if len(known_fuller) == 1:
             return known("organization", known_fuller.pop(), mention.sentence, mention.text, "short form")
-        national = _national_body_of(mention.name, directory)
+        national = _national_body_of(mention.name, directory) if _of_the_province(mention) else None
         if national is not None:  # "the provincial environment department": the Department of Environment's
             return known("organization", national, mention.sentence, mention.text, "provincial office")
     if "short form" in mention.evidence:
@@ -439,9 +516,65 @@ def _resolve_organization(
     return item
 
 
+_LOWER_REFERENCE = re.compile(
+    r"\b[Tt]he\s+(?:(?:province|country|city)['’]s\s+|[A-Z][\w'’-]+\s+(?:province\s+)?)?(?P<word>[a-z]{5,})\b"
+)
+_LOWER_MINISTRY = re.compile(r"\b(?P<subject>[a-z]{3,})\s+ministry(?:['’]s)?\b")
+
+
+def _known_in_lower_case(text: str, directory: Directory) -> list[tuple[int, str]]:
+    """Known bodies a sentence names in lower case: by the one word that is their name's own noun
+    and no other known body's ("the judiciary" for "Judiciary of the Islamic Republic of Iran"),
+    or "<subject> ministry" for the known "Ministry of <Subject>"."""
+    out = []
+    for match in _LOWER_MINISTRY.finditer(text):
+        key = name_key(f"Ministry of {match.group('subject')}", honorifics=False)
+        hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "organization"]
+        if len(hits) == 1:
+            out.append((hits[0], match.group(0)))
+    for match in _LOWER_REFERENCE.finditer(text):
+        hits = directory.head_words.get(match.group("word"), set())
+        if len(hits) == 1:
+            out.append((next(iter(hits)), match.group(0)))
+    return out
+
+
+def _body_begun_by(name: str, items: list[Found]) -> Found | None:
+    """The one organization of the story whose name begins with these words and goes on."""
+    words = name_words(name, honorifics=False)
+    hits = []
+    for item in items:
+        if item.kind != "organization":
+            continue
+        theirs = name_words(item.name, honorifics=False)
+        if len(theirs) > len(words) and theirs[: len(words)] == words:
+            hits.append(item)
+    return hits[0] if len(hits) == 1 else None
+
+
+def _acronym_of_proposal(acronym: str, proposals) -> Found | None:
+    """The one organization proposed in this story whose initials spell the acronym."""
+    hits = [
+        p
+        for (kind, _key), p in proposals.items()
+        if kind == "organization" and not p.acronym and _initials(p.name) == acronym.upper()
+    ]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.findall(r"[\w]+", name) if w.lower() not in {"of", "and", "the", "for", "in"}]
+    return "".join(w[0] for w in words).upper()
+
+
 _OFFICE_HEADS = frozenset({"office", "branch", "bureau", "delegation", "mission"})
 #: Words local wire copy uses interchangeably for one provincial body.
 _OFFICE_WORDS = frozenset({"office", "department", "directorate", "administration", "bureau"})
+
+
+def _of_a_place(mention: Mention) -> bool:
+    """A body read from lower-case words around a place ("the Hamedan water company")."""
+    return "a body of a place" in mention.evidence
 
 
 def _of_the_province(mention: Mention) -> bool:
@@ -484,9 +617,13 @@ def _local_office_of(name: str, directory: Directory) -> int | None:
     """ "UNESCO Tehran Cluster Office": a known body's acronym, a place, an office noun — the body's
     office in that place, linked as the body itself until the directory has the office."""
     words = name.split()
-    if len(words) < 3 or not is_acronym(words[0]) or not is_place(words[1]):
+    if len(words) < 3 or not is_acronym(words[0]):
         return None
-    if words[-1].lower() not in _OFFICE_HEADS:
+    # "UNESCO Tehran Cluster Office", "WHO Regional Office for the Eastern Mediterranean".
+    office = next((k for k, w in enumerate(words) if w.lower() in _OFFICE_HEADS), 0)
+    in_place = is_place(words[1]) and office == len(words) - 1
+    for_region = words[office + 1 : office + 2] in (["for"], ["in"], ["of"])
+    if not office or not (in_place or for_region):
         return None
     hits = [pk for kind, pk in directory.matcher.by_acronym.get(words[0], set()) if kind == "organization"]
     return hits[0] if len(hits) == 1 else None
@@ -516,6 +653,15 @@ def _resolve_person(
     key = name_key(mention.name)
     org_id, org_item = _organization_of(mention, directory, by_acronym)
     hits = [pk for kind, pk in directory.matcher.by_key.get(key, set()) if kind == "person"]
+    if not hits and "patronymic" in mention.evidence:
+        # "Ibn Hesam" for the known "Ibn Hesam Khusfi": a patronymic is the start of the full name.
+        words = name_words(mention.name)
+        longer = [
+            pk
+            for pk, names in directory.person_names.items()
+            if any(name_words(n)[: len(words)] == words and len(name_words(n)) > len(words) for n in names)
+        ]
+        hits = longer if len(longer) == 1 else []
     if hits:
         item = known("person", hits[0], mention.sentence, mention.text)
         if item is not None:
@@ -622,7 +768,13 @@ def _known_by_surname(mention: Mention, directory: Directory, known, article_org
                 for title in directory.titles.get(pk, [])
             )
         )
-        if bodies & article_orgs or titled:
+        # "Labour Minister Jahangiri": the title the story gives is the one their record says.
+        written = {w for w in normalize_name(mention.title).split() if w not in _TITLE_FILLER}
+        theirs = directory.bios.get(pk, set()).union(
+            *({*normalize_name(t).split()} for t in directory.titles.get(pk, []))
+        )
+        as_titled = len(written) >= 2 and written <= theirs
+        if bodies & article_orgs or titled or as_titled:
             placed.append(pk)
     if len(placed) != 1:
         return None
