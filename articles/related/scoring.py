@@ -77,10 +77,15 @@ TAG_WEIGHT = 0.5
 SECTION_BONUS = 0.05
 RECENCY_FLOOR = 0.3
 #: Below this relevance a candidate is not related (two unrelated wire stories on the same beat
-#: share a few generic words and a big organization: a text cosine of about 0.05–0.10).
-RELEVANCE_FLOOR = 0.12
-#: ...nor below this share of the best candidate's relevance.
-RELATIVE_FLOOR = 0.25
+#: share a few generic words and a big organization: a text cosine of about 0.05–0.10). At the top
+#: of that band, not above it: the lift (below) is what tells a beat from an event, and two short
+#: stories of one event told from different sides (a shortage, then the delivery) may share no more
+#: (0.12 left such pairs out of each other's lists while they stood 3.3 times out of their background).
+RELEVANCE_FLOOR = 0.10
+#: ...nor below this share of the best candidate's lift. A fifth, not a quarter: in a cluster where
+#: one story retells another (lift 16), a third story of the same days at 4 is still the event;
+#: unrelated candidates are already held back by MIN_LIFT.
+RELATIVE_FLOOR = 0.2
 #: A story's background similarity: the mean text cosine of its neighbours at these ranks (past
 #: any cluster of stories about one event), ...
 BACKGROUND_RANKS = (11, 30)
