@@ -348,10 +348,24 @@ gated AS (
 ),
 leaders AS MATERIALIZED (
     -- The story's strongest relatives by the rules above...
-    SELECT src, cand FROM (
-        SELECT src, cand, row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+    SELECT src, cand, r, bg FROM (
+        SELECT src, cand, bg, row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
         FROM gated WHERE passes
     ) z WHERE r <= %(leaders)s
+),
+roundup AS MATERIALIZED (
+    -- A story whose best relative is not alike to any of its other strong ones (not even
+    -- SUPPORT_LIFT times its background) reached them through different subjects, each a small
+    -- part of it (a year's awards naming a quake team and an eye camp): it shows its best only.
+    SELECT b.src, b.cand AS best FROM leaders b
+    WHERE b.r = 1 AND EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.r > 1)
+      AND NOT EXISTS (
+          SELECT 1 FROM leaders o
+          JOIN articles_articleterm x ON x.article_id = b.cand AND x.term <> ''
+          JOIN articles_articleterm y ON y.article_id = o.cand AND y.term = x.term
+          WHERE o.src = b.src AND o.r > 1
+          GROUP BY o.cand HAVING sum(x.weight * y.weight) >= %(support_lift)s * b.bg
+      )
 ),
 vouched AS MATERIALIZED (
     -- ...vouch for a candidate of the same weeks that falls short (SUPPORT_LIFT): one whose text
@@ -370,9 +384,11 @@ vouched AS MATERIALIZED (
     ) z GROUP BY src, cand HAVING count(*) >= %(vouchers)s
 ),
 judged AS (
-    SELECT g.*, g.passes OR v.cand IS NOT NULL AS related, v.cand IS NOT NULL AS vouched,
-           g.relevance >= %(relevance_floor)s AS floor_ok
-    FROM gated g LEFT JOIN vouched v ON v.src = g.src AND v.cand = g.cand
+    SELECT g.*, (g.passes OR v.cand IS NOT NULL) AND (u.best IS NULL OR u.best = g.cand) AS related,
+           v.cand IS NOT NULL AS vouched, g.relevance >= %(relevance_floor)s AS floor_ok
+    FROM gated g
+    LEFT JOIN vouched v ON v.src = g.src AND v.cand = g.cand
+    LEFT JOIN roundup u ON u.src = g.src
 ),
 floored AS (
     SELECT *, max(lift) FILTER (WHERE related) OVER (PARTITION BY src) AS best,
