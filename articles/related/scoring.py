@@ -348,8 +348,9 @@ gated AS (
 ),
 leaders AS MATERIALIZED (
     -- The story's strongest relatives by the rules above...
-    SELECT src, cand, r, bg FROM (
-        SELECT src, cand, bg, row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+    SELECT src, cand, r, bg, measured FROM (
+        SELECT src, cand, bg, measured,
+               row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
         FROM gated WHERE passes
     ) z WHERE r <= %(leaders)s
 ),
@@ -357,8 +358,9 @@ roundup AS MATERIALIZED (
     -- A story whose best relative is not alike to any of its other strong ones (not even
     -- SUPPORT_LIFT times its background) reached them through different subjects, each a small
     -- part of it (a year's awards naming a quake team and an eye camp): it shows its best only.
+    -- (Where the background cannot be measured, words say too little to tell.)
     SELECT b.src, b.cand AS best FROM leaders b
-    WHERE b.r = 1 AND EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.r > 1)
+    WHERE b.r = 1 AND b.measured AND EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.r > 1)
       AND NOT EXISTS (
           SELECT 1 FROM leaders o
           JOIN articles_articleterm x ON x.article_id = b.cand AND x.term <> ''
@@ -372,13 +374,18 @@ vouched AS MATERIALIZED (
     -- stands out of the story's background as much from each of VOUCHERS of them (a reportage
     -- from the clinic of an outbreak shares little wording with the minister's visit, much with
     -- the case counts). A few pairs of stored vectors, read by primary key.
+    -- (the LEADERS strongest of those short candidates: a bounded number of pairs per story)
     SELECT src, cand FROM (
         SELECT w.src, w.cand
-        FROM gated w
+        FROM (
+            SELECT src, cand, bg, row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+            FROM gated
+            WHERE NOT passes AND measured AND days_apart <= %(grace_days)s AND lift >= %(support_lift)s
+        ) w
         JOIN leaders l ON l.src = w.src AND l.cand <> w.cand
         JOIN articles_articleterm x ON x.article_id = w.cand AND x.term <> ''
         JOIN articles_articleterm y ON y.article_id = l.cand AND y.term = x.term
-        WHERE NOT w.passes AND w.measured AND w.days_apart <= %(grace_days)s AND w.lift >= %(support_lift)s
+        WHERE w.r <= %(leaders)s
         GROUP BY w.src, w.cand, l.cand, w.bg
         HAVING sum(x.weight * y.weight) >= %(min_lift)s * w.bg
     ) z GROUP BY src, cand HAVING count(*) >= %(vouchers)s
