@@ -33,14 +33,15 @@ best candidate's. A candidate of the same weeks that falls a little short (``SUP
 below the relevance floor) is related all the same when two of the story's strongest relatives
 vouch for it, each as alike to it as a relative is to the story (``VOUCHERS`` of ``LEADERS``: one
 story of an event told from another side shares its wording with some of the event's stories, not
-all); a few pairs of stored vectors read by primary key. A story where no candidate passes shows at
-most one: its closest candidate of the same weeks (or about the same subject) above the relevance
-floor, never a padded list and, where there is such a candidate, never an empty one. Where the
-background cannot be measured (a young newsroom, too few stories sharing any words) the lift is not
-required. One whose text is the same story (``T ≥ NEAR_DUPLICATE``) or whose headline is the same
-is never listed. The kept candidates are ordered by lift × recency decay, the same section breaking
-near-ties. Editors' pins come first and their exclusions never appear. What each pair shares is
-stored by id
+all); a few pairs of stored vectors read by primary key. A story whose best relative is alike to
+none of its other strong ones is a roundup of several events (each a small part of it): it shows
+its best only. A story where no candidate passes shows at most one: its closest candidate of the
+same weeks (or about the same subject) above the relevance floor, never a padded list and, where
+there is such a candidate, never an empty one. Where the background cannot be measured (a young
+newsroom, too few stories sharing any words) the lift is not required. One whose text is the same
+story (``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates
+are ordered by lift × recency decay, the same section breaking near-ties. Editors' pins come first
+and their exclusions never appear. What each pair shares is stored by id
 (:mod:`articles.related.reasons` names it when a page is read).
 
 Entities and tags named by more than ``COMMON_SHARE`` of the stories are evidence but find no
