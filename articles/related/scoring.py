@@ -349,8 +349,8 @@ gated AS (
 ),
 leaders AS MATERIALIZED (
     -- The story's strongest relatives by the rules above...
-    SELECT src, cand, r, bg, measured FROM (
-        SELECT src, cand, bg, measured,
+    SELECT src, cand, r, bg, measured, e_about FROM (
+        SELECT src, cand, bg, measured, e_about,
                row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
         FROM gated WHERE passes
     ) z WHERE r <= %(leaders)s
@@ -359,9 +359,11 @@ roundup AS MATERIALIZED (
     -- A story whose best relative is not alike to any of its other strong ones (not even
     -- SUPPORT_LIFT times its background) reached them through different subjects, each a small
     -- part of it (a year's awards naming a quake team and an eye camp): it shows its best only.
-    -- (Where the background cannot be measured, words say too little to tell.)
+    -- (Where the background cannot be measured, words say too little to tell; and relatives that
+    -- share a specific subject with the story, SAME_SUBJECT, are of that subject, alike or not.)
     SELECT b.src, b.cand AS best FROM leaders b
     WHERE b.r = 1 AND b.measured AND EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.r > 1)
+      AND NOT EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.e_about >= %(same_subject)s)
       AND NOT EXISTS (
           SELECT 1 FROM leaders o
           JOIN articles_articleterm x ON x.article_id = b.cand AND x.term <> ''

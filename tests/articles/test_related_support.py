@@ -3,7 +3,8 @@ SUPPORT_LIFT, VOUCHERS, LEADERS, RELATIVE_FLOOR and the roundup rule).
 
 - one story of an event told from another side, sharing little wording with the story at hand but
   much with the event's other stories, is listed: two of the story's relatives vouch for it;
-- a roundup (a year of awards naming a quake team and an eye camp) shows its best candidate only.
+- a roundup (a year of awards naming a quake team and an eye camp) shows its best candidate only;
+- stories about one specific subject, whatever their wording, are not taken for a roundup.
 
 Sixteen stories on other beats give every story the background its lift is measured against.
 """
@@ -15,6 +16,7 @@ from articles.related.scoring import related_rebuild_all
 from articles.related.terms import pair_similarity
 from tests.articles.test_related_time import beats  # noqa: F401 (the background stories)
 from tests.articles.test_related_v2 import listed, wire
+from tests.factories import ArticleEventFactory, ArticlePersonFactory, EventFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +95,35 @@ def test_a_roundup_of_several_events_shows_its_best_candidate_only(beats):  # no
     # ...whose stories have nothing to do with each other: one relative, not a list of both.
     shown = listed(awards)
     assert len(shown) == 1 and shown[0] in {hospital, kitchen, court, outbreak}
+
+
+def test_stories_about_one_specific_subject_are_not_taken_for_a_roundup(beats):  # noqa: F811
+    kashani = PersonFactory(name="Parvaneh Kashani")
+    festival = EventFactory(name="Qamsar rosewater festival")
+    texts = [
+        (
+            "Kashani opens the Qamsar rosewater festival",
+            "Parvaneh Kashani opened the Qamsar rosewater festival, where farmers distil rose petals in "
+            "copper stills and a perfume maker from Lyon has come to buy.",
+        ),
+        (
+            "A lecture on the old copper stills",
+            "The director lectured on the copper stills her grandfather built, and on how a still is "
+            "soldered and tinned by hand.",
+        ),
+        (
+            "French buyer signs for three tonnes of petals",
+            "A perfume maker from Lyon will buy three tonnes of petals each May from the growers of the "
+            "valley under a contract signed on Friday.",
+        ),
+    ]
+    texts[0] = (texts[0][0], texts[0][1] + BEAT)  # (so the opening's background is measured)
+    opening, lecture, contract = [wire(h, t, days_ago=2 - i * 0.5) for i, (h, t) in enumerate(texts)]
+    for story in (opening, lecture, contract):
+        ArticlePersonFactory(article=story, person=kashani, role="about")
+        ArticleEventFactory(article=story, event=festival, role="about")
+    related_rebuild_all()
+    # The lecture and the contract share hardly a word with each other...
+    assert pair_similarity([(lecture.pk, contract.pk)]).get((lecture.pk, contract.pk), 0) < 0.06
+    # ...and both are about the festival and the person the opening is about.
+    assert set(listed(opening)) == {lecture, contract}
