@@ -29,13 +29,19 @@ later is not the same story, unless both are about one specific subject, ``SAME_
 relevance at least ``STRONG_RELEVANCE`` (scaled alike), its
 relevance at least ``RELEVANCE_FLOOR`` (a story with nothing
 related shows nothing, rather than a padded list), and its lift at least ``RELATIVE_FLOOR`` of the
-best candidate's. A story where no candidate passes shows at most one: its closest candidate of
-the same weeks (or about the same subject) above the relevance floor, never a padded list and,
-where there is such a candidate, never an empty one. Where the background cannot be measured (a
-young newsroom, too few stories sharing any words) the lift is not required. One whose text is the same story
-(``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates are
-ordered by lift × recency decay, the same section breaking near-ties. Editors' pins come
-first and their exclusions never appear. What each pair shares is stored by id
+best candidate's. A candidate of the same weeks that falls a little short (``SUPPORT_LIFT``, or
+below the relevance floor) is related all the same when two of the story's strongest relatives
+vouch for it, each as alike to it as a relative is to the story (``VOUCHERS`` of ``LEADERS``: one
+story of an event told from another side shares its wording with some of the event's stories, not
+all); a few pairs of stored vectors read by primary key. A story whose best relative is alike to
+none of its other strong ones is a roundup of several events (each a small part of it): it shows
+its best only. A story where no candidate passes shows at most one: its closest candidate of the
+same weeks (or about the same subject) above the relevance floor, never a padded list and, where
+there is such a candidate, never an empty one. Where the background cannot be measured (a young
+newsroom, too few stories sharing any words) the lift is not required. One whose text is the same
+story (``T ≥ NEAR_DUPLICATE``) or whose headline is the same is never listed. The kept candidates
+are ordered by lift × recency decay, the same section breaking near-ties. Editors' pins come first
+and their exclusions never appear. What each pair shares is stored by id
 (:mod:`articles.related.reasons` names it when a page is read).
 
 Entities and tags named by more than ``COMMON_SHARE`` of the stories are evidence but find no
@@ -77,10 +83,13 @@ TAG_WEIGHT = 0.5
 SECTION_BONUS = 0.05
 RECENCY_FLOOR = 0.3
 #: Below this relevance a candidate is not related (two unrelated wire stories on the same beat
-#: share a few generic words and a big organization: a text cosine of about 0.05–0.10).
+#: share a few generic words and a big organization: a text cosine of about 0.05–0.10), unless the
+#: story's own relatives vouch for it (SUPPORT_LIFT).
 RELEVANCE_FLOOR = 0.12
-#: ...nor below this share of the best candidate's relevance.
-RELATIVE_FLOOR = 0.25
+#: ...nor below this share of the best candidate's lift (unless vouched for). A fifth, not a
+#: quarter: in a cluster where one story retells another (lift 16), a third story of the same days
+#: at 4 is still the event; unrelated candidates are already held back by MIN_LIFT.
+RELATIVE_FLOOR = 0.2
 #: A story's background similarity: the mean text cosine of its neighbours at these ranks (past
 #: any cluster of stories about one event), ...
 BACKGROUND_RANKS = (11, 30)
@@ -108,6 +117,15 @@ SAME_SUBJECT = 0.25
 ENTITY_LIFT = 1.0
 #: ...or when its relevance is at least this, whatever the background.
 STRONG_RELEVANCE = 0.35
+#: A candidate of the same weeks with at least this lift (two thirds of MIN_LIFT), yet short of it
+#: or of the relevance floor, is related all the same when VOUCHERS of the story's LEADERS
+#: strongest relatives are each as alike to it as MIN_LIFT times the story's background: one story
+#: of an event told from another side (the clinic, after the case counts) shares little wording with
+#: some of the event's stories and much with others. A same-beat story elsewhere is vouched for by
+#: none, or by one at most.
+SUPPORT_LIFT = 2.0
+LEADERS = 5
+VOUCHERS = 2
 #: An entity (or tag) in at most this share of the stories is as specific as evidence gets; one in
 #: 10% of them (a busy official, a big organization) is a third as specific, one in all of them not at all.
 SPECIFIC_SHARE = 0.001
@@ -302,7 +320,7 @@ scored AS (
            -- shared busy official with no shared wording is no reason to be related.
            GREATEST(COALESCE(ts.t, 0), b.bg) / b.bg * (1 + %(entity_lift)s * COALESCE(ev.e_about, 0)) AS lift,
            COALESCE(ev.e_about, 0) AS e_about,
-           m.measured IS NOT NULL AS measured
+           m.measured IS NOT NULL AS measured, b.bg
     FROM cand c
     LEFT JOIN (SELECT src, bg AS measured FROM background) m ON m.src = c.src
     CROSS JOIN LATERAL (
@@ -322,25 +340,81 @@ gated AS (
               >= CASE WHEN e_about >= %(same_subject)s THEN 1
                       ELSE LEAST(%(max_extra)s, 1 + GREATEST(0, days_apart - %(grace_days)s) / %(step_days)s)
                  END
-            OR NOT measured) AS passes,
+            OR NOT measured) AND relevance >= %(relevance_floor)s AS passes,
            (days_apart <= %(grace_days)s OR e_about >= %(same_subject)s) AS near
     FROM scored
     WHERE relevance >= %(relevance_floor)s
+       -- (below the floor only what may be vouched for: same weeks, some lift)
+       OR (measured AND days_apart <= %(grace_days)s AND lift >= %(support_lift)s)
+),
+leaders AS MATERIALIZED (
+    -- The story's strongest relatives by the rules above...
+    SELECT src, cand, r, bg, measured, e_about FROM (
+        SELECT src, cand, bg, measured, e_about,
+               row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+        FROM gated WHERE passes
+    ) z WHERE r <= %(leaders)s
+),
+roundup AS MATERIALIZED (
+    -- A story whose best relative is not alike to any of its other strong ones (not even
+    -- SUPPORT_LIFT times its background) reached them through different subjects, each a small
+    -- part of it (a year's awards naming a quake team and an eye camp): it shows its best only.
+    -- (Where the background cannot be measured, words say too little to tell; and relatives that
+    -- share a specific subject with the story, SAME_SUBJECT, are of that subject, alike or not.)
+    SELECT b.src, b.cand AS best FROM leaders b
+    WHERE b.r = 1 AND b.measured AND EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.r > 1)
+      AND NOT EXISTS (SELECT 1 FROM leaders o WHERE o.src = b.src AND o.e_about >= %(same_subject)s)
+      AND NOT EXISTS (
+          SELECT 1 FROM leaders o
+          JOIN articles_articleterm x ON x.article_id = b.cand AND x.term <> ''
+          JOIN articles_articleterm y ON y.article_id = o.cand AND y.term = x.term
+          WHERE o.src = b.src AND o.r > 1
+          GROUP BY o.cand HAVING sum(x.weight * y.weight) >= %(support_lift)s * b.bg
+      )
+),
+vouched AS MATERIALIZED (
+    -- ...vouch for a candidate of the same weeks that falls short (SUPPORT_LIFT): one whose text
+    -- stands out of the story's background as much from each of VOUCHERS of them (a reportage
+    -- from the clinic of an outbreak shares little wording with the minister's visit, much with
+    -- the case counts). A few pairs of stored vectors, read by primary key.
+    -- (the LEADERS strongest of those short candidates: a bounded number of pairs per story)
+    SELECT src, cand FROM (
+        SELECT w.src, w.cand
+        FROM (
+            SELECT src, cand, bg, row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+            FROM gated
+            WHERE NOT passes AND measured AND days_apart <= %(grace_days)s AND lift >= %(support_lift)s
+        ) w
+        JOIN leaders l ON l.src = w.src AND l.cand <> w.cand
+        JOIN articles_articleterm x ON x.article_id = w.cand AND x.term <> ''
+        JOIN articles_articleterm y ON y.article_id = l.cand AND y.term = x.term
+        WHERE w.r <= %(leaders)s
+        GROUP BY w.src, w.cand, l.cand, w.bg
+        HAVING sum(x.weight * y.weight) >= %(min_lift)s * w.bg
+    ) z GROUP BY src, cand HAVING count(*) >= %(vouchers)s
+),
+judged AS (
+    SELECT g.*, (g.passes OR v.cand IS NOT NULL) AND (u.best IS NULL OR u.best = g.cand) AS related,
+           v.cand IS NOT NULL AS vouched, g.relevance >= %(relevance_floor)s AS floor_ok
+    FROM gated g
+    LEFT JOIN vouched v ON v.src = g.src AND v.cand = g.cand
+    LEFT JOIN roundup u ON u.src = g.src
 ),
 floored AS (
-    SELECT *, max(lift) FILTER (WHERE passes) OVER (PARTITION BY src) AS best,
-           bool_or(passes) OVER (PARTITION BY src) AS any_passes,
+    SELECT *, max(lift) FILTER (WHERE related) OVER (PARTITION BY src) AS best,
+           bool_or(related) OVER (PARTITION BY src) AS any_passes,
            row_number() OVER (
-               PARTITION BY src ORDER BY near DESC, lift * decay DESC, cand DESC
+               PARTITION BY src ORDER BY floor_ok DESC, near DESC, lift * decay DESC, cand DESC
            ) AS closest
-    FROM gated
+    FROM judged
 ),
 ordered AS (
     SELECT *, lift * decay * (1 + CASE WHEN same_section THEN %(section_bonus)s ELSE 0 END) AS score
     FROM floored
-    WHERE (passes AND lift >= %(relative_floor)s * best)
+    -- (one the story's relatives vouch for is not a weak candidate beside its best one)
+    WHERE (related AND (vouched OR lift >= %(relative_floor)s * best))
        -- Nothing lifts: the one closest candidate of the same weeks (or subject), never a list.
-       OR (NOT any_passes AND near AND closest = 1)
+       OR (NOT any_passes AND near AND floor_ok AND closest = 1)
 ),
 ranked AS (
     SELECT src, cand, score,
@@ -483,6 +557,9 @@ def _params(ids: list[int], limit: int, total: int) -> dict:
         "max_extra": MAX_TIME_FACTOR,
         "same_subject": SAME_SUBJECT,
         "strong": STRONG_RELEVANCE,
+        "support_lift": SUPPORT_LIFT,
+        "leaders": LEADERS,
+        "vouchers": VOUCHERS,
         "items": SHARED_ITEMS,
         "specific": 1 / SPECIFIC_SHARE,
         "archive": max(total, MIN_ARCHIVE),
