@@ -32,7 +32,7 @@ def _lines(path: Path) -> list[dict]:
 
 def test_the_corpora_are_found():
     names = {c.name for c in CORPORA}
-    assert {"knowledge", "knowledge2", "knowledge3", "knowledge4", "knowledge5"} <= names
+    assert {"knowledge", "knowledge2", "knowledge3", "knowledge4", "knowledge5", "knowledge6"} <= names
 
 
 @pytest.fixture(params=CORPORA, ids=lambda p: p.name)
