@@ -17,7 +17,7 @@ from html import unescape
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
-from django.db.models.functions import Coalesce, Concat, Left
+from django.db.models.functions import Coalesce
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -36,7 +36,6 @@ MAX_QUERY_LENGTH = 200
 MAX_RANKED_MATCHES = 1000
 #: A phrase is looked for in the newest stories that have all its words, this many of them.
 PHRASE_CANDIDATES = 1000
-SNIPPET_SOURCE_CHARS = 3000
 ENTITIES_PER_KIND = 5
 BATCH_SIZE = 500
 # Private-use characters mark the highlighted words: they cannot occur in a story, so the snippet
@@ -387,20 +386,6 @@ def article_page(
 
     search, relaxed = search_query(query, names)
     relaxed_text = _without_phrases(query) if relaxed is not None else None
-    plain_body = Func(
-        Concat(
-            Coalesce("dek", Value(""), output_field=TextField()),
-            Value(" "),
-            # The snippet comes from the start of the story: ts_headline's cost grows with the text.
-            Left("body", SNIPPET_SOURCE_CHARS),
-            output_field=TextField(),
-        ),
-        Value(r"<[^>]*>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
     # Newest first. For a query whose words are in most stories, PostgreSQL walks the index of
     # publication times and stops at the 1,001st match; for rarer words that walk reads the
     # vector of every story it passes (3,600 for a name in a quarter of the stories), where the
@@ -430,7 +415,7 @@ def article_page(
     rows = list(
         listing_queryset()
         .filter(pk__in=newest)
-        .defer("body", "search_vector")  # the page shows the snippet, computed in SQL
+        .defer("body", "search_vector", "snippet_source")  # the page shows the snippet, computed in SQL
         .annotate(
             is_match=is_match,
             rank=SearchRank(F("search_vector"), search),
@@ -442,7 +427,7 @@ def article_page(
                 "headline", search, config=CONFIG, start_sel=_START, stop_sel=_STOP, highlight_all=True
             ),
             snippet=SearchHeadline(
-                plain_body,
+                "snippet_source",  # the standfirst and the body's start as plain text, stored
                 search,
                 config=CONFIG,
                 start_sel=_START,
