@@ -8,16 +8,28 @@ the articles' change notice (:mod:`articles.changes`) and, for renamed entities 
 by a task (:mod:`articles.tasks`).
 """
 
+import datetime
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from html import unescape
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryCombinable,
+    SearchQueryField,
+    SearchRank,
+    SearchVector,
+    SearchVectorCombinable,
+    SearchVectorField,
+)
 from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -85,12 +97,39 @@ def _entity_text(names: list[str]) -> str:
     return " ".join([text, *spelling_keys(text)])
 
 
+#: The lexeme of a publication week in the stored vector: "§2026-49" (ISO year and week, UTC). No
+#: reader's query has one: the parser splits at "§", so it never matches a word nor moves a rank.
+WEEK_MARK = "\u00a7"
+
+
+class _PublicationWeek(SearchVectorCombinable, Func):
+    """The article's publication week as a lexeme without a position (none when it has no time)."""
+
+    template = (
+        "CASE WHEN %(expressions)s IS NULL THEN ''::tsvector ELSE array_to_tsvector(ARRAY["
+        f"'{WEEK_MARK}' || to_char(%(expressions)s AT TIME ZONE 'UTC', 'IYYY-IW')]) END"
+    )
+    output_field = SearchVectorField()
+
+    def __init__(self):
+        super().__init__(F("published_at"))
+        self.config = None
+
+
+def _week_lexeme(day: datetime.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{WEEK_MARK}{year}-{week:02d}"
+
+
 def _vector(entity_text):
     return (
         SearchVector("headline", weight="A", config=CONFIG)
         + SearchVector(entity_text, weight="B", config=CONFIG)
         + SearchVector("dek", weight="B", config=CONFIG)
         + SearchVector("summary", "body", weight="C", config=CONFIG)
+        # Last, so no word's position moves: the week lets a search ask the GIN index for the
+        # newest weeks only (see _recent_weeks).
+        + _PublicationWeek()
     )
 
 
@@ -321,22 +360,87 @@ def search_query(query: str, names: NameIndex | None = None) -> tuple[SearchQuer
 
 #: Walk the newest stories when every word the query needs is in this share of them or more.
 WALK_SHARE = 0.4
+#: Ask the GIN index for the weeks expected to hold this many times the matches a page needs.
+WINDOW_MARGIN = 2
 
 
-def _common(query: str) -> bool:
-    """Whether every word the query needs is in at least WALK_SHARE of the stories (one small
-    query: those words' counts and the most common word's, a stand-in for the archive's size)."""
+def _required_words(query: str) -> set[str] | None:
+    """The words every match has (not "-word" exclusions), or None for a query with "or"."""
     words = {m.group(3).casefold() for m in _KEYABLE.finditer(query) if not m.group(2)} - {"or"}
     if not words or " or " in f" {query.casefold()} ":
-        return True  # "a or b" can match most stories with neither word common: walk, as before
+        return None
+    return words
+
+
+def _word_counts(words: set[str]) -> tuple[dict[str, int], int]:
+    """How many published stories have each word, and the most common word's count, a stand-in
+    for the archive's size (one small query; empty until rebuild_search_words)."""
     most = SearchWord.objects.order_by("-documents").values("pk")[:1]
     counts = dict(
         SearchWord.objects.filter(Q(word__in=words) | Q(pk__in=most)).values_list("word", "documents")
     )
-    if not counts:
-        return True  # no word counts yet (rebuild_search_words): PostgreSQL chooses
-    stories = max(counts.values())
-    return all(counts.get(word, 0) >= WALK_SHARE * stories for word in words)
+    return counts, max(counts.values(), default=0)
+
+
+@dataclass
+class _Plan:
+    """How the matching query looks for its newest matches."""
+
+    #: Walk the newest stories (every word common, or "or": most stories match).
+    walk: bool
+    #: The publication weeks (lexemes) expected to hold the newest matches, or None for all.
+    weeks: list[str] | None = None
+
+
+def _plan(query: str, needed: int) -> _Plan:
+    """Walk the newest stories when every word the query needs is in at least WALK_SHARE of them;
+    otherwise take the matches from the GIN index, and when more than ``needed`` are expected,
+    only those of the newest weeks that should hold WINDOW_MARGIN times as many."""
+    words = _required_words(query)
+    if words is None:
+        return _Plan(walk=True)  # "a or b" can match most stories with neither word common: walk
+    counts, stories = _word_counts(words)
+    if not stories:
+        return _Plan(walk=True)  # no word counts yet (rebuild_search_words): PostgreSQL chooses
+    shares = [counts.get(word, 0) / stories for word in words]
+    weeks = _recent_weeks(math.prod(shares), stories, needed)
+    return _Plan(walk=weeks is None and all(share >= WALK_SHARE for share in shares), weeks=weeks)
+
+
+def _recent_weeks(share: float, stories: int, needed: int) -> list[str] | None:
+    """The lexemes of the newest publication weeks that hold about WINDOW_MARGIN * needed / share
+    stories, the weeks where that many matches are expected if the words were spread evenly
+    over time (None when that is most of the archive, or too few matches are expected)."""
+    if share * stories < WINDOW_MARGIN * needed:
+        return None
+    window = math.ceil(WINDOW_MARGIN * needed / share)
+    if window > stories / 2:
+        return None
+    now = timezone.now()
+    # The index of publication times answers this without reading the table.
+    oldest = (
+        Article.objects.filter(published_at__lte=now)
+        .order_by("-published_at", "-id")
+        .values_list("published_at", flat=True)[window : window + 1]
+    )
+    oldest = next(iter(oldest), None)
+    if oldest is None:
+        return None
+    first, last = oldest.astimezone(datetime.UTC).date(), now.astimezone(datetime.UTC).date()
+    days = (last - first).days
+    weeks = {_week_lexeme(first + datetime.timedelta(days=d)) for d in range(0, days + 1, 7)}
+    return sorted(weeks | {_week_lexeme(last)})
+
+
+class _InWeeks(SearchQueryCombinable, Func):
+    """A tsquery of publication weeks ("'§2026-48' | '§2026-49'"), read as written, not parsed."""
+
+    template = "%(expressions)s::tsquery"
+    output_field = SearchQueryField()
+
+    def __init__(self, weeks: list[str]):
+        super().__init__(Value(" | ".join(f"'{week}'" for week in weeks)))
+        self.config = None
 
 
 @dataclass
@@ -382,10 +486,24 @@ def article_page(
 ) -> ResultsPage:
     """One page of the published articles matching the query, best first, with highlighted
     headline and snippet: one SQL query, which also counts the matches up to the cap."""
+    search, relaxed = search_query(query, names)
+    # Rank only the newest matches: a common word can match most of the archive, and ranking
+    # every match would read every vector. News readers want the recent stories first anyway.
+    # One more than the cap, so the page can say "more than 1,000". A phrase: the newest stories
+    # with all its words are the candidates, checked for the phrase (below).
+    needed = MAX_RANKED_MATCHES + 1 if relaxed is None else PHRASE_CANDIDATES
+    plan = _plan(_without_phrases(query) if relaxed is not None else query, needed)
+    rows = _page_rows(search, relaxed, plan, number, per_page, needed)
+    if plan.weeks is not None and (not rows or rows[0].candidates < needed):
+        # The newest weeks held fewer matches than expected (a word of last year's news): all weeks.
+        rows = _page_rows(search, relaxed, _Plan(walk=False), number, per_page, needed)
+    rows = [row for row in rows if row.is_match]
+    return ResultsPage(rows, number, rows[0].matched if rows else 0, per_page)
+
+
+def _page_rows(search, relaxed, plan: _Plan, number: int, per_page: int, needed: int) -> list[Article]:
     from articles.public.views import listing_queryset
 
-    search, relaxed = search_query(query, names)
-    relaxed_text = _without_phrases(query) if relaxed is not None else None
     # Newest first. For a query whose words are in most stories, PostgreSQL walks the index of
     # publication times and stops at the 1,001st match; for rarer words that walk reads the
     # vector of every story it passes (3,600 for a name in a quarter of the stories), where the
@@ -393,26 +511,31 @@ def article_page(
     # the narrow rows (migration 0015). Sorting by an expression no index has makes it take the
     # GIN path; the archive's word counts (SearchWord) say which words are common.
     newest_first = (
-        F("published_at").desc()
-        if _common(relaxed_text or query)
-        else Coalesce("published_at", "created_at").desc()
+        F("published_at").desc() if plan.walk else Coalesce("published_at", "created_at").desc()
     )  # a published story always has a publication time: the same order
-    newest = Article.objects.published().order_by(newest_first, "-id").values("pk")
+    # A phrase: the GIN index finds the newest stories with all its words (no positions read),
+    # and the phrase is checked on those rows only, below. ts_match_vq is what @@ calls: as a
+    # function PostgreSQL never answers it through the index, nor chooses to check it on
+    # every story with both words (60,000 of 100,000 for two common words) instead.
+    candidates = search if relaxed is None else relaxed
+    if plan.weeks is not None:
+        # Only the stories of the newest weeks, found in the GIN index too: PostgreSQL reads the
+        # publication times of those matches only (1,400 rows instead of 28,000 for a name in a
+        # quarter of the stories). Every match outside is older than every one inside, so when
+        # the weeks hold the ``needed`` newest, they are the newest of all.
+        candidates = candidates & _InWeeks(plan.weeks)
+    newest = (
+        Article.objects.published()
+        .filter(search_vector=candidates)
+        .order_by(newest_first, "-id")
+        .values("pk")[:needed]
+    )
     if relaxed is None:
-        # Rank only the newest matches: a common word can match most of the archive, and ranking
-        # every match would read every vector. News readers want the recent stories first anyway.
-        # One more than the cap, so the page can say "more than 1,000".
-        newest = newest.filter(search_vector=search)[: MAX_RANKED_MATCHES + 1]
         is_match = Value(True)
     else:
-        # A phrase: the GIN index finds the newest stories with all its words (no positions read),
-        # and the phrase is checked on those rows only, below. ts_match_vq is what @@ calls: as a
-        # function PostgreSQL never answers it through the index, nor chooses to check it on
-        # every story with both words (60,000 of 100,000 for two common words) instead.
-        newest = newest.filter(search_vector=relaxed)[:PHRASE_CANDIDATES]
         is_match = Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
     offset = (number - 1) * per_page
-    rows = list(
+    return list(
         listing_queryset()
         .filter(pk__in=newest)
         .defer("body", "search_vector", "snippet_source")  # the page shows the snippet, computed in SQL
@@ -421,6 +544,7 @@ def article_page(
             rank=SearchRank(F("search_vector"), search),
             # Counted over the matched rows before the page is cut: no second COUNT query.
             matched=Window(Count("pk", filter=Q(is_match=True))),
+            candidates=Window(Count("pk")),
             # ts_headline is costly: PostgreSQL computes it after the sort and the LIMIT, so only
             # for the rows shown (EXPLAIN VERBOSE shows it above the Limit).
             headline_marked=SearchHeadline(
@@ -441,8 +565,6 @@ def article_page(
             offset : min(offset + per_page, MAX_RANKED_MATCHES)
         ]
     )
-    rows = [row for row in rows if row.is_match]
-    return ResultsPage(rows, number, rows[0].matched if rows else 0, per_page)
 
 
 def entity_results(query: str, names: NameIndex | None = None) -> dict[str, list]:
