@@ -550,7 +550,11 @@ class SearchWord(models.Model):
 
     class Meta:
         verbose_name = _("search word")
-        indexes = [GinIndex(fields=["deletions"], name="search_word_deletions")]
+        indexes = [
+            GinIndex(fields=["deletions"], name="search_word_deletions"),
+            # Search reads the most common word's count (a stand-in for the archive's size) per query.
+            models.Index(fields=["-documents"], name="search_word_documents"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.word}: {self.documents}"

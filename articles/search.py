@@ -11,6 +11,7 @@ by a task (:mod:`articles.tasks`).
 import datetime
 import math
 import re
+import time
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,8 +28,8 @@ from django.contrib.postgres.search import (
     SearchVectorField,
 )
 from django.db import transaction
-from django.db.models import BooleanField, Case, Count, F, Func, Q, TextField, Value, When, Window
-from django.db.models.functions import Coalesce
+from django.db.models import BooleanField, Case, Count, F, Func, TextField, Value, When, Window
+from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -361,7 +362,7 @@ def search_query(query: str, names: NameIndex | None = None) -> tuple[SearchQuer
 #: Walk the newest stories when every word the query needs is in this share of them or more.
 WALK_SHARE = 0.4
 #: Ask the GIN index for the weeks expected to hold this many times the matches a page needs.
-WINDOW_MARGIN = 2
+WINDOW_MARGIN = 1.5
 
 
 def _required_words(query: str) -> set[str] | None:
@@ -375,10 +376,9 @@ def _required_words(query: str) -> set[str] | None:
 def _word_counts(words: set[str]) -> tuple[dict[str, int], int]:
     """How many published stories have each word, and the most common word's count, a stand-in
     for the archive's size (one small query; empty until rebuild_search_words)."""
-    most = SearchWord.objects.order_by("-documents").values("pk")[:1]
-    counts = dict(
-        SearchWord.objects.filter(Q(word__in=words) | Q(pk__in=most)).values_list("word", "documents")
-    )
+    # A UNION, so each part reads its own index (an OR with the subquery read all the words).
+    most = SearchWord.objects.order_by("-documents").values_list("word", "documents")[:1]
+    counts = dict(SearchWord.objects.filter(word__in=words).values_list("word", "documents").union(most))
     return counts, max(counts.values(), default=0)
 
 
@@ -403,7 +403,12 @@ def _plan(query: str, needed: int) -> _Plan:
     if not stories:
         return _Plan(walk=True)  # no word counts yet (rebuild_search_words): PostgreSQL chooses
     shares = [counts.get(word, 0) / stories for word in words]
-    weeks = _recent_weeks(math.prod(shares), stories, needed)
+    # A word the stories' text does not have may still be in their vectors, as a linked name:
+    # the words the text has say how many matches to expect, at most as many as the rarest has.
+    # (Not the product of the shares: the words of a name come together, "Omar" and "Yarahmadi"
+    # in 15% of the stories each and together in 14%, not 2%.) Fewer: the next query finds them.
+    known = [share for share in shares if share]
+    weeks = _recent_weeks(min(known), stories, needed) if known else None
     return _Plan(walk=weeks is None and all(share >= WALK_SHARE for share in shares), weeks=weeks)
 
 
@@ -416,20 +421,43 @@ def _recent_weeks(share: float, stories: int, needed: int) -> list[str] | None:
     window = math.ceil(WINDOW_MARGIN * needed / share)
     if window > stories / 2:
         return None
-    now = timezone.now()
-    # The index of publication times answers this without reading the table.
-    oldest = (
-        Article.objects.filter(published_at__lte=now)
-        .order_by("-published_at", "-id")
-        .values_list("published_at", flat=True)[window : window + 1]
-    )
-    oldest = next(iter(oldest), None)
-    if oldest is None:
-        return None
-    first, last = oldest.astimezone(datetime.UTC).date(), now.astimezone(datetime.UTC).date()
-    days = (last - first).days
-    weeks = {_week_lexeme(first + datetime.timedelta(days=d)) for d in range(0, days + 1, 7)}
-    return sorted(weeks | {_week_lexeme(last)})
+    today = timezone.now().astimezone(datetime.UTC).date()
+    weekly = _weekly_stories()
+    # Every week since the newest counted (new weeks are not counted yet), then older ones.
+    monday = today - datetime.timedelta(days=today.weekday())
+    newest = weekly[0][0] if weekly else monday
+    weeks = [
+        _week_lexeme(newest + datetime.timedelta(days=d)) for d in range(0, (monday - newest).days + 1, 7)
+    ]
+    held = 0
+    for start, count in weekly:
+        weeks.append(_week_lexeme(start))
+        held += count
+        if held >= window:
+            return sorted(set(weeks))
+    return None  # the whole archive holds fewer
+
+
+#: How long a process keeps the number of stories of each week (approximate is enough: when the
+#: weeks chosen hold fewer matches than needed, the next query asks every week).
+WEEKS_SECONDS = 300
+_weekly: tuple[float, list[tuple[datetime.date, int]]] | None = None
+
+
+def _weekly_stories() -> list[tuple[datetime.date, int]]:
+    """(Monday, stories published that week) for every ISO week (UTC), newest first."""
+    global _weekly
+    if _weekly is None or time.monotonic() - _weekly[0] > WEEKS_SECONDS:
+        rows = (
+            Article.objects.filter(published_at__lte=timezone.now())
+            .annotate(week=TruncWeek("published_at", tzinfo=datetime.UTC))
+            .values("week")
+            .annotate(stories=Count("pk"))
+            .order_by("-week")
+            .values_list("week", "stories")
+        )
+        _weekly = (time.monotonic(), [(week.date(), stories) for week, stories in rows])
+    return _weekly[1]
 
 
 class _InWeeks(SearchQueryCombinable, Func):
@@ -497,7 +525,7 @@ def article_page(
     if plan.weeks is not None and (not rows or rows[0].candidates < needed):
         # The newest weeks held fewer matches than expected (a word of last year's news): all weeks.
         rows = _page_rows(search, relaxed, _Plan(walk=False), number, per_page, needed)
-    rows = [row for row in rows if row.is_match]
+    rows = [row for row in rows if row.rank is not None]
     return ResultsPage(rows, number, rows[0].matched if rows else 0, per_page)
 
 
@@ -530,20 +558,21 @@ def _page_rows(search, relaxed, plan: _Plan, number: int, per_page: int, needed:
         .order_by(newest_first, "-id")
         .values("pk")[:needed]
     )
-    if relaxed is None:
-        is_match = Value(True)
-    else:
+    rank = SearchRank(F("search_vector"), search)
+    if relaxed is not None:
+        # A candidate without the phrase has no rank. Each function reads the stored vector
+        # again: the rank and its count read it twice for a phrase's candidate, once for a match.
         is_match = Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
+        rank = Case(When(is_match, then=rank), default=None)
     offset = (number - 1) * per_page
     return list(
         listing_queryset()
         .filter(pk__in=newest)
         .defer("body", "search_vector", "snippet_source")  # the page shows the snippet, computed in SQL
         .annotate(
-            is_match=is_match,
-            rank=SearchRank(F("search_vector"), search),
+            rank=rank,
             # Counted over the matched rows before the page is cut: no second COUNT query.
-            matched=Window(Count("pk", filter=Q(is_match=True))),
+            matched=Window(Count("rank")),
             candidates=Window(Count("pk")),
             # ts_headline is costly: PostgreSQL computes it after the sort and the LIMIT, so only
             # for the rows shown (EXPLAIN VERBOSE shows it above the Limit).
@@ -561,7 +590,7 @@ def _page_rows(search, relaxed, plan: _Plan, number: int, per_page: int, needed:
             ),
         )
         # A phrase's candidates without the phrase sort last and are dropped from the page.
-        .order_by("-is_match", "-rank", "-published_at", "-id")[
+        .order_by(F("rank").desc(nulls_last=True), "-published_at", "-id")[
             offset : min(offset + per_page, MAX_RANKED_MATCHES)
         ]
     )
