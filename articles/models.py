@@ -535,24 +535,6 @@ class TermFrequency(models.Model):
         return f"{self.term}: {self.articles}"
 
 
-class RankVector(models.Model):
-    """A copy of an article's search vector kept in the table's own pages, for ranking matches.
-
-    ``Article.search_vector`` (4 kB at 100,000 stories) is stored out of line so the article rows
-    stay narrow (migration 0018); ranking the 1,001 newest matches then read each one through the
-    TOAST index, 27 of a page's 50 ms. Here each vector is in its row (storage MAIN, a row a page):
-    one page read each, 5 ms. Written with the vector (``articles.search.search_index_update``).
-    """
-
-    article = models.OneToOneField(
-        Article, on_delete=models.CASCADE, primary_key=True, related_name="rank_vector"
-    )
-    vector = SearchVectorField()
-
-    def __str__(self) -> str:
-        return f"rank vector of article {self.article_id}"
-
-
 class SearchWord(models.Model):
     """A word of the published archive and in how many stories it occurs: the vocabulary search
     corrects a misspelled query against (``rebuild_search_words``).

@@ -27,7 +27,7 @@ from django.contrib.postgres.search import (
     SearchVectorCombinable,
     SearchVectorField,
 )
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import BooleanField, Case, Count, F, Func, TextField, Value, When, Window
 from django.db.models.functions import Coalesce, TruncWeek
 from django.utils import timezone
@@ -149,21 +149,7 @@ def search_index_update(article_ids: Iterable[int], *, show_progress: bool = Fal
         )
         # update(), not save(): the article's updated time and signals stay untouched.
         updated += Article.objects.filter(pk__in=batch).update(search_vector=_vector(entity_text))
-        _copy_rank_vectors(batch)
     return updated
-
-
-def _copy_rank_vectors(article_ids: list[int]) -> None:
-    """The articles' stored vectors copied to RankVector, where ranking reads them (one query)."""
-    with connection.cursor() as cursor:
-        # INSERT ... SELECT with ON CONFLICT: the ORM has no statement that copies rows.
-        cursor.execute(
-            "INSERT INTO articles_rankvector (article_id, vector) "
-            "SELECT id, search_vector FROM articles_article "
-            "WHERE id = ANY(%s) AND search_vector IS NOT NULL "
-            "ON CONFLICT (article_id) DO UPDATE SET vector = EXCLUDED.vector",
-            [article_ids],
-        )
 
 
 def rebuild_search_index(*, show_progress: bool = False) -> int:
@@ -572,12 +558,11 @@ def _page_rows(search, relaxed, plan: _Plan, number: int, per_page: int, needed:
         .order_by(newest_first, "-id")
         .values("pk")[:needed]
     )
-    # The copy of the vector in its row's own page (RankVector); the article's, if none was made.
-    vector = Coalesce("rank_vector__vector", "search_vector", output_field=SearchVectorField())
-    rank = SearchRank(vector, search)
+    rank = SearchRank(F("search_vector"), search)
     if relaxed is not None:
-        # A candidate without the phrase has no rank (the count of ranks counts the matches).
-        is_match = Func(vector, search, function="ts_match_vq", output_field=BooleanField())
+        # A candidate without the phrase has no rank. Each function reads the stored vector
+        # again: the rank and its count read it twice for a phrase's candidate, once for a match.
+        is_match = Func(F("search_vector"), search, function="ts_match_vq", output_field=BooleanField())
         rank = Case(When(is_match, then=rank), default=None)
     offset = (number - 1) * per_page
     return list(

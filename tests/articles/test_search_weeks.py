@@ -92,24 +92,3 @@ def test_a_publication_week_is_never_a_readers_word(client):
     for q in (week, week[1:], f'"{week}"'):
         html, _ = search_page(client, q)
         assert "Roads reopen" not in html, q
-
-
-def test_the_order_follows_an_edit_once_the_story_is_reindexed(client, django_capture_on_commit_callbacks):
-    # Ranking reads its own copy of the vectors (RankVector): an edit moves the story at once.
-    from django.db import transaction
-
-    from articles.changes import content_changed
-
-    in_body = ArticleFactory(
-        headline="Camps report", dek="", body=ROADS + "<p>Cholera was reported in two camps.</p>"
-    )
-    in_headline = ArticleFactory(headline="Cholera in the camps", dek="", body=ROADS)
-    search_index_update([in_body.pk, in_headline.pk])
-    html, _ = search_page(client, "cholera")
-    assert html.index("Cholera in the camps") < html.index("Camps report")
-    in_body.headline, in_body.dek = "Cholera camps report", "Cholera cases doubled."
-    in_body.save()
-    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-        content_changed(article_ids=[in_body.pk], reason="edited")
-    html, _ = search_page(client, "cholera")
-    assert html.index("Cholera camps report") < html.index("Cholera in the camps")
