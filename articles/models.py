@@ -8,7 +8,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Func, Q, TextField, Value
+from django.db.models.functions import Concat, Left
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
@@ -82,6 +83,22 @@ class ArticleQuerySet(models.QuerySet):
         if isinstance(entity, Person):
             ids = ids.union(Byline.objects.filter(person=entity).values("article_id"))
         return self.filter(pk__in=ids)
+
+
+#: How much of the body search snippets are taken from: ts_headline's cost grows with the text.
+SNIPPET_SOURCE_CHARS = 3000
+
+
+def _snippet_source():
+    """The standfirst and the start of the body as plain text (tags removed), in SQL."""
+    return Func(
+        Concat("dek", Value(" "), Left("body", SNIPPET_SOURCE_CHARS), output_field=TextField()),
+        Value(r"<[^>]*>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
 
 
 class Article(SlugHistoryMixin, VersionedModel):
@@ -169,6 +186,11 @@ class Article(SlugHistoryMixin, VersionedModel):
         editable=False,
     )
     search_vector = SearchVectorField(null=True, editable=False)
+    #: What a search result's snippet is cut from, kept by PostgreSQL beside every change of the
+    #: text: the page highlights 20 of them without reading the bodies or removing their tags.
+    snippet_source = models.GeneratedField(
+        expression=_snippet_source(), output_field=models.TextField(), db_persist=True
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -528,7 +550,11 @@ class SearchWord(models.Model):
 
     class Meta:
         verbose_name = _("search word")
-        indexes = [GinIndex(fields=["deletions"], name="search_word_deletions")]
+        indexes = [
+            GinIndex(fields=["deletions"], name="search_word_deletions"),
+            # Search reads the most common word's count (a stand-in for the archive's size) per query.
+            models.Index(fields=["-documents"], name="search_word_documents"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.word}: {self.documents}"

@@ -91,6 +91,10 @@ def search_words_rebuild(*, dry_run: bool = False) -> WordsReport:
             (SearchWord(word=word, documents=count, deletions=deletions(word)) for word, count in words),
             batch_size=BATCH_SIZE,
         )
+        with connection.cursor() as cursor:
+            # The GIN index keeps new rows in a pending list that every lookup reads whole until
+            # a vacuum merges it: 20,000 new words made each correction 60 ms instead of 0.1 ms.
+            cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", ["search_word_deletions"])
     return WordsReport(len(words), False)
 
 

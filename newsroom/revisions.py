@@ -58,7 +58,7 @@ def version_changes(model: type[models.Model], old: Version, new: Version) -> li
     before, after = old.field_dict, new.field_dict
     changes = []
     for field in model._meta.concrete_fields:
-        if field.primary_key or field.name in ("version", "updated_at", "search_vector"):
+        if field.primary_key or field.name in ("version", "updated_at", "search_vector", "snippet_source"):
             continue
         if before.get(field.attname, before.get(field.name)) == after.get(
             field.attname, after.get(field.name)

@@ -87,7 +87,7 @@ class ArticleDetailView(OldSlugRedirectMixin, DetailView):
         return (
             self.get_base_queryset()
             .select_related("section", "lead_image", "source_organization")
-            .defer("search_vector")
+            .defer("search_vector", "snippet_source")
         )
 
     def get_context_data(self, **kwargs):

@@ -33,7 +33,7 @@ class ArticleChangeList(ChangeList):
         return (
             super()
             .get_queryset(request, exclude_parameters)
-            .defer("body", "summary", "search_vector")
+            .defer("body", "summary", "search_vector", "snippet_source")
             .prefetch_related(Prefetch("bylines", queryset=BYLINES))
         )
 
