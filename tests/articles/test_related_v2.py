@@ -221,6 +221,36 @@ def test_full_rebuild_counts_terms_exactly(desk):
     assert ArticleTerm.objects.filter(article=quake[0], term="rabor").exists()
 
 
+def test_full_rebuild_stores_exactly_what_each_article_s_own_recompute_stores():
+    # Text neighbours, a story's subject, a busy organization and a passing mention, so every
+    # source of candidates and evidence is in play.
+    quake = [wire(f"Rabor earthquake, day {i + 1}", text, days_ago=5 - i) for i, text in enumerate(QUAKE)]
+    others = [wire(f"Story on another beat {i}", text, days_ago=3 + i) for i, text in enumerate(OTHER)]
+    official = PersonFactory(name="Hamid Rezaei")
+    society = OrganizationFactory(name="Red Crescent Society")
+    for story in quake[:2]:
+        ArticlePersonFactory(article=story, person=official, role="about")
+    ArticlePersonFactory(article=others[4], person=official, role="mentions")
+    for story in [*quake, *others[:3]]:
+        ArticleOrganizationFactory(article=story, organization=society, role="mentions")
+    related_rebuild_all()
+
+    def stored():
+        terms = sorted(ArticleTerm.objects.values_list("article_id", "term", "weight"))
+        fields = ("article_id", "rank", "related_id", "shared", "score")
+        lists = sorted(RelatedArticle.objects.values_list(*fields))
+        return terms, lists
+
+    full_terms, full_lists = stored()
+    for story in [*quake, *others]:
+        related_rebuild(article=story)
+    one_terms, one_lists = stored()
+    assert one_terms == full_terms
+    assert [row[:4] for row in one_lists] == [row[:4] for row in full_lists]
+    assert [row[4] for row in one_lists] == pytest.approx([row[4] for row in full_lists], rel=1e-12)
+    assert {row[2] for row in full_lists if row[0] == quake[0].pk} >= {quake[1].pk, quake[2].pk}
+
+
 @pytest.mark.django_db(transaction=True)
 def test_two_workers_recomputing_one_article_never_collide():
     person = PersonFactory(name="Marco Baldini")
