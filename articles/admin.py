@@ -34,6 +34,7 @@ from articles.workflow.permissions import (
 )
 from newsroom.autocomplete import RowAutocompleteInline
 from newsroom.conflicts import VersionCheckFormMixin, VersionConflictAdminMixin
+from newsroom.long_inlines import LongInlinesAdminMixin
 from newsroom.revisions import RevisionAdminMixin
 
 
@@ -66,7 +67,7 @@ class ArticleEventInline(ArticleInlinePermissionMixin, RowAutocompleteInline, ad
     verbose_name_plural = "Events this story is about or mentions"
 
 
-class QuoteInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.StackedInline):
+class QuoteInline(ArticleInlinePermissionMixin, RowAutocompleteInline, admin.TabularInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
@@ -102,6 +103,7 @@ class ImageAdmin(ImagePermissionAdminMixin, ImageLibraryAdminMixin, admin.ModelA
 
 @admin.register(Article)
 class ArticleAdmin(
+    LongInlinesAdminMixin,
     AutosaveAdminMixin,
     SearchPreviewAdminMixin,
     QuoteSuggestionsAdminMixin,

@@ -4,11 +4,14 @@ Django's ``AutocompleteSelect`` looks up the label of the selected object with o
 widget, so a change form with 50 bylines ran 50 queries for their names. ``RowAutocompleteInline``
 reads the rows with their linked objects (``select_related``) and each row's widget takes its label
 from the object already loaded: the change form's query count stays the same for 1 or 50 rows.
+An inline row's autocomplete is the bare widget, without the add/change/view links of Django's
+related-widget wrapper: their three ``reverse()`` calls and template for each of 200 rows were a
+large share of a big article's form, and the linked record opens from its own admin page.
 """
 
 from django import forms
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, RelatedFieldWidgetWrapper
 
 
 class RowAutocompleteSelect(AutocompleteSelect):
@@ -32,7 +35,7 @@ class RowAutocompleteForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name, formfield in self.fields.items():
-            widget = getattr(formfield.widget, "widget", formfield.widget)  # inside the "+" wrapper
+            widget = formfield.widget
             if not isinstance(widget, RowAutocompleteSelect) or not self.instance.pk:
                 continue
             descriptor = type(self.instance)._meta.get_field(name)
@@ -54,3 +57,9 @@ class RowAutocompleteInline(admin.options.InlineModelAdmin):
         if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
             kwargs["widget"] = RowAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using"))
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None and isinstance(formfield.widget, RelatedFieldWidgetWrapper):
+            formfield.widget = formfield.widget.widget  # no "+" / pencil / eye links on a row
+        return formfield

@@ -9,6 +9,9 @@ document.addEventListener("click", (event) => {
   const add = group && group.querySelector(".add-row a");
   if (!total || !add) return;
   const index = Number(total.value);
+  // A long Quotes inline is shown folded: open it, so the editor sees the row being filled.
+  const folded = group.querySelector("details");
+  if (folded) folded.open = true;
   add.click();
   const field = (name) => document.getElementById(`id_quotes-${index}-${name}`);
   if (!field("text")) return;
