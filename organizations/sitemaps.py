@@ -8,9 +8,8 @@ from organizations.models import Event, Organization, Person
 
 
 class EntitySitemap(IdRangeSitemap):
-    """Every person, organization or event page, 10,000 ids a sitemap page."""
+    """Every person, organization or event page, ``newsroom.sitemap_pages.PAGE_SIZE`` ids a sitemap page."""
 
-    limit = 10000
     model = None
 
     def items(self):

@@ -3,6 +3,7 @@
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+from newsroom import sitemap_pages
 from website import sitemaps
 
 urlpatterns = [
@@ -17,7 +18,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap_views.sitemap,
+        sitemap_pages.sitemap,
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),

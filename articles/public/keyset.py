@@ -81,6 +81,10 @@ class ListingPage:
     newer: str | None
     #: Where the reader should be sent instead (an old ``?page=N``, or a "newer" page that is the first).
     redirect_query: str | None = None
+    #: The stories' cards, when the page is kept without its stories (``KeysetListView``).
+    html: str = ""
+    #: How many stories the cards show.
+    shown: int = 0
 
     @property
     def has_other_pages(self) -> bool:

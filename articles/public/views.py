@@ -1,10 +1,14 @@
 """Public article pages: home, article, section and tag listings. Every queryset starts from
 ``Article.objects.published()``."""
 
+from dataclasses import replace
+
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
@@ -12,11 +16,12 @@ from taggit.models import Tag
 from articles.images.pictures import CARD_RATIO
 from articles.models import Article, ImageRendition, Section
 from articles.public.article_page import canonical_address, neighbours, related_part, story_parts
-from articles.public.keyset import listing_page
+from articles.public.keyset import AFTER, BEFORE, PAGE, listing_page
 from articles.public.structured_data import website_json_ld
 from articles.related.reasons import attach_reasons
 from articles.related.scoring import related_queryset
-from newsroom.cache import depends_on
+from newsroom.cache import depends_on, seconds_until_next_change
+from newsroom.fragments import cached_fragment, fragment_key
 from newsroom.slugs import OldSlugRedirectMixin
 
 HOME_STORIES_PER_SECTION = 4
@@ -126,25 +131,58 @@ class RelatedListView(OldSlugRedirectMixin, ListView):
 
 class KeysetListView(TemplateView):
     """A listing paged by (published_at, id) cursor: "Newer" and "Older stories" links, no page
-    count, so any depth costs one index walk of a page's length (``articles.public.keyset``)."""
+    count, so any depth costs one index walk of a page's length (``articles.public.keyset``).
+
+    The page of stories (its query and its cards) is kept as a fragment (``newsroom.fragments``):
+    it depends on the list's version (``list_key``: a story joining, leaving or changing in the
+    list bumps it), on every story, section and picture it shows, and never outlives the next
+    scheduled publish or expiry, so nothing unpublished stays on it for a second.
+    """
 
     allow_empty = True
+    show_section = False
+    #: The list's page-cache key (``list:section:3``), set by ``get_queryset``.
+    list_key = ""
 
     def get_queryset(self):
         raise NotImplementedError
 
     def get(self, request, *args, **kwargs):
-        self.listing = listing_page(self.get_queryset(), request.GET, size=LISTING_PAGE_SIZE)
+        queryset = self.get_queryset()
+        key = fragment_key(
+            "listing",
+            self.list_key,
+            *(request.GET.get(name) or "" for name in (BEFORE, AFTER, PAGE)),
+            timezone.get_current_timezone_name(),
+        )
+        self.listing = cached_fragment(
+            key,
+            lambda: (
+                self.render_listing(queryset),
+                lambda: seconds_until_next_change(settings.NEWSROOM_FRAGMENT_CACHE_SECONDS),
+            ),
+        )
         if self.listing.redirect_query is not None:
             # 302, not 301: where page N begins moves every time a story is published.
             query = self.listing.redirect_query
             return redirect(f"{request.path}?{query}" if query else request.path)
-        if not self.listing.articles and not self.allow_empty:
+        if not self.listing.shown and not self.allow_empty:
             raise Http404(_("Nothing published here."))
         return super().get(request, *args, **kwargs)
 
+    def render_listing(self, queryset):
+        """The page the query string asks for, its cards rendered (``includes/article_list.html``)
+        in place of its stories; a bad cursor is a 404, kept nowhere."""
+        depends_on(self.list_key)
+        listing = listing_page(queryset, self.request.GET, size=LISTING_PAGE_SIZE)
+        html = ""
+        if listing.redirect_query is None:
+            context = {"articles": listing.articles, "listing": listing, "show_section": self.show_section}
+            html = render_to_string("includes/article_list.html", context)
+        return replace(listing, articles=[], html=html, shown=len(listing.articles))
+
     def get_context_data(self, **kwargs):
-        return super().get_context_data(articles=self.listing.articles, listing=self.listing, **kwargs)
+        return super().get_context_data(listing=self.listing, **kwargs)
 
 
 class SectionDetailView(KeysetListView):
@@ -152,7 +190,8 @@ class SectionDetailView(KeysetListView):
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        depends_on(f"list:section:{self.section.pk}")
+        self.list_key = f"list:section:{self.section.pk}"
+        depends_on(self.list_key)
         return with_card_pictures(listing_queryset().filter(section=self.section))
 
     def get_context_data(self, **kwargs):
@@ -171,10 +210,12 @@ class TagDetailView(KeysetListView):
     template_name = "articles/tag_detail.html"
     # A tag only drafts carry has no public page: an empty first page is a 404.
     allow_empty = False
+    show_section = True
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        depends_on(f"list:tag:{self.tag.pk}")
+        self.list_key = f"list:tag:{self.tag.pk}"
+        depends_on(self.list_key)
         return with_card_pictures(listing_queryset().tagged(self.tag))
 
     def get_context_data(self, **kwargs):

@@ -1,5 +1,6 @@
 """Sitemaps and robots.txt as a search engine reads them."""
 
+import time
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
@@ -150,3 +151,70 @@ def test_tag_lastmod_is_its_newest_public_story_and_ignores_drafts(client):
         if entry.find("s:loc", NS).text == "http://testserver/sitemap-tags.xml"
     )
     assert datetime.fromisoformat(tags_entry.find("s:lastmod", NS).text) == stamp - timedelta(days=1)
+
+
+@pytest.mark.parametrize("kind", ["articles", "tags", "people", "sections"])
+def test_each_sitemap_page_lists_what_djangos_sitemap_view_lists(client, rf, site, kind):
+    from django.contrib.sitemaps.views import sitemap as django_sitemap
+
+    from website.sitemaps import SITEMAPS
+
+    for i in range(3):
+        ArticleFactory(slug=f"more-{i}", tags=[f"topic-{i}", "flood"])
+        PersonFactory(slug=f"person-{i}")
+    response = client.get(f"/sitemap-{kind}.xml")
+    assert response["Content-Type"].startswith("application/xml")
+    assert response.has_header("Last-Modified")
+    ours = ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
+    theirs = ElementTree.fromstring(  # noqa: S314
+        django_sitemap(rf.get(f"/sitemap-{kind}.xml"), SITEMAPS, section=kind).render().content
+    )
+
+    def entries(root):
+        return [
+            (url.find("s:loc", NS).text, getattr(url.find("s:lastmod", NS), "text", None))
+            for url in root.findall("s:url", NS)
+        ]
+
+    assert entries(ours) == entries(theirs) and entries(ours)
+
+
+def test_a_sitemap_page_holds_at_most_page_size_urls_and_the_index_lists_the_next_page(client):
+    from newsroom.sitemap_pages import PAGE_SIZE
+
+    ArticleFactory.create_batch(PAGE_SIZE + 5)
+    first = locs(xml(client, "/sitemap-articles.xml"))
+    second = locs(xml(client, "/sitemap-articles.xml?p=2"))
+    assert len(first) <= PAGE_SIZE and second and not set(first) & set(second)
+    assert "http://testserver/sitemap-articles.xml?p=2" in locs(xml(client, "/sitemap.xml"))
+
+
+def test_kept_tag_lastmods_follow_publishing_and_never_show_a_non_public_storys_time(client, settings):
+    from articles.workflow.services import article_unpublish
+    from tests.articles.test_workflow import make_user
+
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600  # the tags' page of rows is kept
+
+    def lastmods():
+        root = xml(client, "/sitemap-tags.xml")
+        return {
+            url.find("s:loc", NS).text: url.find("s:lastmod", NS).text for url in root.findall("s:url", NS)
+        }
+
+    old = ArticleFactory(slug="older", tags=["flood"])
+    three_days_ago = timezone.now() - timedelta(days=3)
+    Article.objects.filter(pk=old.pk).update(updated_at=three_days_ago)
+    before = timezone.localtime(three_days_ago).date().isoformat()
+    today = timezone.localdate().isoformat()
+    flood = "http://testserver/tags/flood/"
+    assert lastmods() == {flood: before}
+    ArticleFactory(slug="draft", status=Article.Status.DRAFT, published_at=None, tags=["flood"])
+    assert lastmods() == {flood: before}  # a draft's edit changes no public page
+    fresh = ArticleFactory(slug="fresh", tags=["flood"])
+    assert lastmods() == {flood: today}
+    article_unpublish(article=fresh, by=make_user("emre", "Editor"))
+    assert lastmods() == {flood: before}
+    ArticleFactory(slug="soon", tags=["quake"], published_at=timezone.now() + timedelta(seconds=2))
+    assert lastmods() == {flood: before}
+    time.sleep(2.2)  # nothing is saved when its time comes: the kept rows must not outlive it
+    assert lastmods() == {flood: before, "http://testserver/tags/quake/": today}
