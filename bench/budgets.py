@@ -170,8 +170,13 @@ def measured_objects():
 
 
 def rows_for(css: str) -> list[Row]:
-    from articles.models import Article
+    from articles.models import Article, Section
     from bench.listings import pages as listing_pages
+    from newsroom.sitemap_pages import PAGE_SIZE
+
+    def section_of(url: str) -> Section:
+        return Section.objects.get(slug=url.rstrip("/").rsplit("/", 1)[1])
+
     from bench.search_bench import query_kinds
 
     small, large, person, organization, admin_story = measured_objects()
@@ -220,9 +225,17 @@ def rows_for(css: str) -> list[Row]:
     rows += [
         Row("sitemap.xml", listings["sitemap.xml (the index)"], target_ms=100),
         Row(
-            "sitemap-articles.xml (a sub-sitemap, 10,000 URLs)",
-            listings["sitemap-articles.xml (10,000 URLs)"],
+            f"sitemap-articles.xml (a sub-sitemap page, {PAGE_SIZE:,} URLs)",
+            listings["sitemap-articles.xml (first page)"],
             target_ms=100,
+        ),
+        Row(f"sitemap-people.xml ({PAGE_SIZE:,} URLs)", listings["sitemap-people.xml"], target_ms=100),
+        Row("sitemap-tags.xml (2,000 tags and their lastmod)", listings["sitemap-tags.xml"], target_ms=100),
+        Row(
+            "sitemap-tags.xml, just after a change",
+            listings["sitemap-tags.xml"],
+            bump=("list:sitemaps",),
+            note="context",
         ),
         Row(
             f"busiest person ({person.article_links.count():,} links)",
@@ -242,6 +255,12 @@ def rows_for(css: str) -> list[Row]:
         ),
         Row("section listing, page 1", listings["section, first page"], target_ms=15),
         Row(f"section listing, {deep[len('section, ') :]}", listings[deep], target_ms=15),
+        Row(
+            "section listing, page 1 just after a change",
+            listings["section, first page"],
+            bump=(f"list:section:{section_of(listings['section, first page']).pk}",),
+            note="context",
+        ),
         Row(
             "admin change form, 50 bylines/links/quotes",
             f"/admin/articles/article/{admin_story.pk}/change/",

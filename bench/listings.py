@@ -44,7 +44,7 @@ def pages() -> dict[str, str]:
     tag_rows = Article.objects.published().filter(tags=tag).order_by("-published_at", "-id")
     found = {
         "sitemap.xml (the index)": "/sitemap.xml",
-        "sitemap-articles.xml (10,000 URLs)": "/sitemap-articles.xml",
+        "sitemap-articles.xml (first page)": "/sitemap-articles.xml",
         "sitemap-articles.xml?p=9": "/sitemap-articles.xml?p=9",
         "sitemap-sections.xml": "/sitemap-sections.xml",
         "sitemap-tags.xml": "/sitemap-tags.xml",
