@@ -28,6 +28,7 @@ from tests.factories import (
     PersonFactory,
     QuoteFactory,
 )
+from tests.newsroom.test_sitemaps import articles_sitemap_page
 
 HOUR = timedelta(hours=1)
 
@@ -131,7 +132,7 @@ def _surfaces(n) -> dict[str, str]:
         "older article page (next link)": n["older"].get_absolute_url(),
         "related page": f"/articles/{public.slug}/related/",
         "sitemap index": "/sitemap.xml",
-        "articles sitemap": "/sitemap-articles.xml",
+        "articles sitemap": articles_sitemap_page(public),
         "tags sitemap": "/sitemap-tags.xml",
         "news sitemap": "/news-sitemap.xml",
         **feeds,
@@ -142,6 +143,7 @@ class _Named:
     """Stands in for a record when only the surfaces' names are wanted (test ids)."""
 
     slug = "x"
+    pk = 1
     section = property(lambda self: self)
 
     def get_absolute_url(self):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from articles.related.scoring import related_rebuild
 from articles.search import search_index_update
 from tests.factories import ArticleFactory, ArticlePersonFactory, PersonFactory
+from tests.newsroom.test_sitemaps import articles_sitemap_page
 
 pytestmark = pytest.mark.django_db
 HEADLINE = "Ceasefire talks resume in Muscat"
@@ -40,7 +41,7 @@ def test_an_expiring_story_leaves_every_cached_surface_at_its_time(client):
         "/feeds/atom/",
         "/feeds/json/",
         "/search/?q=ceasefire",
-        "/sitemap-articles.xml",
+        articles_sitemap_page(expiring),
         "/news-sitemap.xml",
     ]
     for url in surfaces:

@@ -24,6 +24,14 @@ def xml(client, url):
     return ElementTree.fromstring(response.content)  # noqa: S314 (our own output)
 
 
+def articles_sitemap_page(article) -> str:
+    """The page of ``/sitemap-articles.xml`` that lists ARTICLE (pages are id ranges: a test run's
+    ids soon pass the first page's)."""
+    from newsroom.sitemap_pages import PAGE_SIZE
+
+    return f"/sitemap-articles.xml?p={(article.pk - 1) // PAGE_SIZE + 1}"
+
+
 def locs(root) -> list[str]:
     return [el.text for el in root.iterfind(".//s:loc", NS)]
 
