@@ -996,6 +996,9 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         heads = heads[:-1]
     if _event_name(plain_lower) and not acronym:
         return _named_event(sentence, words, plain_lower, surface, start)
+    if len(plain_lower) >= 2 and plain_lower[0] in STORM_WORDS and not heads:
+        # "Cyclone Dalia", "Typhoon Mawar": a storm's name, never a person's.
+        return _named_event(sentence, words, plain_lower, surface, start, kind="disaster")
     if heads and not _is_person_with_title(plain_lower):
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
     if any(w in {"'", "’"} or (_possessive(w) and k < len(words) - 1) for k, w in enumerate(words)):
@@ -1015,12 +1018,62 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         return None
     if acronym and len(content) >= 2:
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    body = _body_around(tokens, first, last)
+    if body and not is_place(surface):
+        # "Sepid Ghaza, the catering company", "the Pars Daroo Gostar company": what the text
+        # calls the name is a body's noun, so it is no person's name.
+        written = surface
+        if body == "a body's noun after the name":
+            # As written with its noun ("the Mehr-e Ayandeh charity"); the record's name without it.
+            end = next(t.end() for t in tokens[last + 1 : last + 4] if t.group(0) in _APPOSITION_BODIES)
+            written = text[start:end]
+        return Mention("organization", written, surface, sentence, start, evidence=[body], confidence=0.75)
     return _person(
         sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after
     )
 
 
 _BODY_NOUNS = ORG_HEADS | {"charity", "police", "agency", "ngo", "watchdog", "regulator", "insurer"}
+
+
+#: Words before a storm's name ("Cyclone Dalia").
+STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
+#: Where an appositive noun phrase ends: its head noun is the word before.
+_PHRASE_ENDS = frozenset({",", ".", ";", ":", ")", "of", "for", "that", "which", "who", "in", "with", "from"})
+_APPOSITION_BODIES = _BODY_NOUNS | {"team", "club", "company", "firm", "caterer", "cooperative", "charity"}
+
+
+def _body_around(tokens, first: int, last: int) -> str:
+    """What says a name without a body's noun is a body's: the noun phrase in apposition after it
+    ("Zagros Oak Guardians, a volunteer association that …", "Simorgh, the robot team of …"),
+    before it ("the catering company, Sepid Ghaza,", "the team, called Simorgh,") or a lower-case
+    noun right after it ("the Pars Daroo Gostar pharmaceutical company", "the Mehr-e Ayandeh
+    charity")."""
+    words = [t.group(0) for t in tokens]
+    after = words[last + 1 : last + 12]
+    if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
+        phrase = []
+        for word in after[2:]:
+            if word.lower() in _PHRASE_ENDS:
+                break
+            phrase.append(word)
+        if phrase and phrase[-1].islower() and phrase[-1] in _APPOSITION_BODIES:
+            return "a body in apposition"
+    before = words[max(0, first - 6) : first]
+    if before[-1:] in ([","], ["called"], ["named"]):
+        lead = before[:-1]
+        if lead[-1:] == [","] and before[-1] != ",":
+            lead = lead[:-1]  # "the team, called Simorgh"
+        named = lead and lead[-1] in _APPOSITION_BODIES and any(w.lower() in {"the", "a", "an"} for w in lead)
+        if named and (after[:1] in ([","], ["."], [")"], [";"]) or not after):
+            return "a body in apposition"
+    if first > 0 and words[first - 1].lower() == "the":
+        for word in after[:3]:
+            if not word.islower() or not word.isalpha():
+                break
+            if word in _APPOSITION_BODIES - {"team", "police", "agency"}:
+                return "a body's noun after the name"
+    return ""
 
 
 def _acronym_introduced(tokens, first: int, last: int) -> str:
@@ -1114,8 +1167,8 @@ def _event_name(plain_lower: list[str]) -> bool:
     return len(plain_lower) >= 2 and plain_lower[-1] in EVENT_HEADS and plain_lower[-1] not in ORG_HEADS
 
 
-def _named_event(sentence, words, plain_lower, surface, start):
-    kind = EVENT_HEADS[plain_lower[-1]]
+def _named_event(sentence, words, plain_lower, surface, start, kind=""):
+    kind = kind or EVENT_HEADS[plain_lower[-1]]
     when = _date_in(sentence.text[start:])
     return Mention(
         "event",
@@ -1201,7 +1254,9 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name — unless
     # the text says a person ("Hosseini-e Zanjani, a cleric", "Ayatollah Hosseini-e Zanjani").
     izafe = any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens)
-    if izafe and not (described or "honorific" in evidence):
+    # "Kamran Sadr-e Ameli": a known first name before the izafe says a person too.
+    given_first = len(name_tokens) >= 2 and is_given_name(name_tokens[0]) and "-" not in name_tokens[0]
+    if izafe and not (described or "honorific" in evidence or given_first):
         return None
     # "the divan of Ibn Hesam", "Abu Ali Sina": a patronymic names a person ("Abu Dhabi" is a place).
     patronymic = len(name_lower) >= 2 and name_lower[0] in {"ibn", "bin", "bint", "abu", "ebn"}
