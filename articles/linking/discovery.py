@@ -749,7 +749,7 @@ def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
 
 
 _BODY_OF_PLACE = re.compile(
-    r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
+    r"\b[Tt]he\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+province\b)?"
 )
 _LOWER_HEADS = (
@@ -999,6 +999,9 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
     if len(plain_lower) >= 2 and plain_lower[0] in STORM_WORDS and not heads:
         # "Cyclone Dalia", "Typhoon Mawar": a storm's name, never a person's.
         return _named_event(sentence, words, plain_lower, surface, start, kind="disaster")
+    if heads and plain_lower[heads[-1]] == "league" and _plays_as_competition(text, start, tokens, last):
+        # "every match of the Persian Gulf Pro League", "all Pro League matches": a competition.
+        return _named_event(sentence, words, plain_lower, surface, start, kind="other")
     if heads and not _is_person_with_title(plain_lower):
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
     if any(w in {"'", "’"} or (_possessive(w) and k < len(words) - 1) for k, w in enumerate(words)):
@@ -1025,7 +1028,7 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         written = surface
         if body == "a body's noun after the name":
             # As written with its noun ("the Mehr-e Ayandeh charity"); the record's name without it.
-            end = next(t.end() for t in tokens[last + 1 : last + 4] if t.group(0) in _APPOSITION_BODIES)
+            end = next(t.end() for t in tokens[last + 1 : last + 3] if t.group(0) in _NAMED_BODY_NOUNS)
             written = text[start:end]
         return Mention("organization", written, surface, sentence, start, evidence=[body], confidence=0.75)
     return _person(
@@ -1036,10 +1039,29 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
 _BODY_NOUNS = ORG_HEADS | {"charity", "police", "agency", "ngo", "watchdog", "regulator", "insurer"}
 
 
+#: Titles of the one who leads a body: what they are "of" is that body ("the coach of Sepahan").
+LEADER_TITLES = frozenset(
+    {"head", "chief", "coach", "manager", "chairman", "chairwoman", "captain", "founder", "director"}
+)
+_COMPETITION_AFTER = frozenset(
+    {"match", "matches", "season", "title", "game", "games", "fixtures", "final", "table"}
+)
+_COMPETITION_BEFORE = re.compile(
+    r"(?:\b(?:match(?:es)?|games?|season|round|final)\s+of\s+(?:the\s+)?|season['’]s\s+)$"
+)
+
+
+def _plays_as_competition(text: str, start: int, tokens, last: int) -> bool:
+    """A league the text plays in rather than one that acts: a match, a season, a title of it."""
+    after = tokens[last + 1].group(0).lower() if last + 1 < len(tokens) else ""
+    return after in _COMPETITION_AFTER or _COMPETITION_BEFORE.search(text[:start]) is not None
+
+
 #: Words before a storm's name ("Cyclone Dalia").
 STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
 #: Where an appositive noun phrase ends: its head noun is the word before.
 _PHRASE_ENDS = frozenset({",", ".", ";", ":", ")", "of", "for", "that", "which", "who", "in", "with", "from"})
+_NAMED_BODY_NOUNS = frozenset(_NAMED_LOWER_HEADS.strip("|").split("|")) | {"firm"}
 _APPOSITION_BODIES = _BODY_NOUNS | {"team", "club", "company", "firm", "caterer", "cooperative", "charity"}
 
 
@@ -1067,11 +1089,15 @@ def _body_around(tokens, first: int, last: int) -> str:
         named = lead and lead[-1] in _APPOSITION_BODIES and any(w.lower() in {"the", "a", "an"} for w in lead)
         if named and (after[:1] in ([","], ["."], [")"], [";"]) or not after):
             return "a body in apposition"
-    if first > 0 and words[first - 1].lower() == "the":
-        for word in after[:3]:
+    # A name of two words or more (one word is read with its place: "the Savadkuh health network"),
+    # no demonym or acronym in front ("the Iranian Hajj medical mission", "the IRCS Hajj …").
+    name = words[first : last + 1]
+    prefixed = name[0].isupper() or re.search(r"(?:ian|ese|ish)$", name[0]) is not None
+    if first > 0 and words[first - 1].lower() == "the" and len(name) >= 2 and not prefixed:
+        for word in after[:2]:
             if not word.islower() or not word.isalpha():
                 break
-            if word in _APPOSITION_BODIES - {"team", "police", "agency"}:
+            if word in _NAMED_BODY_NOUNS:
                 return "a body's noun after the name"
     return ""
 
@@ -1263,6 +1289,19 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     if patronymic and not is_place(" ".join(name_tokens)):
         evidence.append("patronymic")
     if before.lower() == "of" and "honorific" not in evidence and not described and not patronymic:
+        # "Sattar Hamidavi, the coach of Esteghlal Khuzestan": what a leader's title is "of" and no
+        # place is the body they lead.
+        led = before2.lower() in LEADER_TITLES and not is_given_name(name_tokens[0])
+        if led and not is_place(" ".join(name_tokens)):
+            return Mention(
+                "organization",
+                surface,
+                surface,
+                sentence,
+                start,
+                evidence=["a body a title leads"],
+                confidence=0.7,
+            )
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),

@@ -271,3 +271,27 @@ def test_a_known_body_named_without_its_noun_in_apposition_is_that_body():
     entities = story("<p>The minister told Kavir, the broadcaster's news agency, that ferries would run.</p>")
     assert set(known(entities)) == {"kavir"}
     assert not proposed(entities, "organization")
+
+
+def test_what_a_leaders_title_is_of_is_the_body_they_lead_unless_it_is_a_place():
+    entities = story(
+        "<p>“We were tired,” said Nima Farahi, the coach of Damash Gilan. Leila Saberi, the head of "
+        "Rasht, spoke too.</p>"
+    )
+    assert "Damash Gilan" in proposed(entities, "organization")
+    assert "Rasht" not in proposed(entities)
+
+
+def test_a_league_the_text_plays_in_is_a_competition_and_one_that_acts_is_a_body():
+    entities = story(
+        "<p>Goal-line cameras will be used in every match of the Caspian Super League, and in all "
+        "Gulf Youth League matches. The Maritime League said it would pay for them.</p>"
+    )
+    events = {p.name for p in entities.proposals if p.kind == "event"}
+    assert {"Caspian Super League", "Gulf Youth League"} <= events
+    assert "Maritime League" in proposed(entities, "organization")
+
+
+def test_a_body_of_a_place_opening_a_sentence():
+    entities = story("<p>The city council of Rasht approved the fares on Sunday.</p>")
+    assert "City council of Rasht" in proposed(entities, "organization")
