@@ -60,12 +60,30 @@ ORG_WORDS = frozenset(
     headquarters agency's nations statement report
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "ul", "abu", "bou", "ben"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|ul)-[A-Z][\w'’\-]*)$")
+PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "de",
+    "van",
+    "von",
+    "da",
+    "ul",
+    "abu",
+    "bou",
+    "ben",
+    "ed",
+    "ol",
+    "od",
+}
+# "Jalal ed-Din Mostowfi", "Zein ol-Abedin": the Arabic article inside a Persian name too.
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|ul|ed|ol|od)-[A-Z][\w'’\-]*)$")
 # Two to five capitalized words on one line ("Dr. Leila Moradi", "Hossein Yar-Ahmadi", "Ali al-Hashimi");
 # a full stop only after a short abbreviation, so "…in Iran. Keller" is two sentences, not a name.
 _CAPITALIZED_RUN = re.compile(
-    r"(?:(?<=\s)|^)((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*|(?:al|el|bin|ibn|de|van|von|da)(?:-[A-Z][\w'’\-]*)?)"
+    r"(?:(?<=\s)|^)((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*|(?:al|el|bin|ibn|de|van|von|da|ed|ol|od)(?:-[A-Z][\w'’\-]*)?)"
     r"[ \t]+){1,4}[A-Z][\w'’\-]+)"
 )
 # A character of the words naming a speaker: no sentence end or quotation mark, except the full stop
@@ -333,6 +351,10 @@ def _one_person_named(narration: str) -> Speaker | None:
         name = _name_from_part(match.group(1))
         if len(name.split()) >= 2 and not _is_place_name(name):
             names.setdefault(name_key(name.split()[-1]), name)
+    for match in _SAID_BY.finditer(narration):  # "Rostami told …, and Cassard said …": two
+        name = _name_from_part(match.group("name"))
+        if name and not _is_place_name(name):
+            names.setdefault(name_key(name.split()[-1]), name)
     for sentence in _SENTENCE_BREAK.split(narration.strip()):
         if match := _SUBJECT.match(sentence):
             name = _name_from_part(match.group("name"))
@@ -448,8 +470,12 @@ class _Resolver:
         self.linked = linked or {}
 
     def _linked_as(self, name: str) -> int | None:
+        """The person a full name is a spelling of: one the story is linked to, else the one
+        person of the directory with that spelling key ("Mohammadali Rezaee")."""
         key = spelling_key(name)
         hits = {pk for pk, names in self.linked.items() if any(spelling_key(n) == key for n in names)}
+        if not hits:
+            hits = set(getattr(self.matcher, "person_spellings", {}).get(key, ()))
         return hits.pop() if len(hits) == 1 else None
 
     def _linked_by_last_words(self, words: list[str]) -> dict[int, str]:

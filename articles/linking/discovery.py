@@ -749,7 +749,7 @@ def _sentence_mentions(sentence: Sentence, province: str = "") -> list[Mention]:
 
 
 _BODY_OF_PLACE = re.compile(
-    r"\b[Tt]he\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
+    r"\bthe\s+(?P<head>municipality|governorate|city council|provincial council|governor's office)\s+of\s+"
     r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)(?:\s+province\b)?"
 )
 _LOWER_HEADS = (

@@ -290,8 +290,3 @@ def test_a_league_the_text_plays_in_is_a_competition_and_one_that_acts_is_a_body
     events = {p.name for p in entities.proposals if p.kind == "event"}
     assert {"Caspian Super League", "Gulf Youth League"} <= events
     assert "Maritime League" in proposed(entities, "organization")
-
-
-def test_a_body_of_a_place_opening_a_sentence():
-    entities = story("<p>The city council of Rasht approved the fares on Sunday.</p>")
-    assert "City council of Rasht" in proposed(entities, "organization")

@@ -92,3 +92,14 @@ def test_a_speaker_written_in_another_spelling_is_the_person_the_story_is_linked
     report = quotes_attach(article=article, matcher=EntityMatcher.build())
     assert report.attached == 2
     assert list(article.quotes.values_list("speaker__slug", flat=True)) == ["shamseddin-rahimi"] * 2
+
+
+def test_a_speakers_full_name_in_another_spelling_is_the_one_known_person_with_that_spelling():
+    PersonFactory(slug="mohammad-ali-karimi", name="Mohammad-Ali Karimi")
+    body = "<p>Governor Mohammadali Karimee said the road would open. “It is safe now,” he said.</p>"
+    (quote,) = quotes(body)
+    assert quote.attached and quote.speaker_name == "Mohammadali Karimee"
+    body = "<p>“It is safe now,” said Jalal ed-Din Karimi, the deputy minister.</p>"
+    PersonFactory(slug="jalaleddin-karimi", name="Jalaleddin Karimi")
+    (quote,) = quotes(body)
+    assert quote.attached
