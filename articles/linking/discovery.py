@@ -1086,8 +1086,16 @@ def _body_around(tokens, first: int, last: int) -> str:
         lead = before[:-1]
         if lead[-1:] == [","] and before[-1] != ",":
             lead = lead[:-1]  # "the team, called Simorgh"
-        named = lead and lead[-1] in _APPOSITION_BODIES and any(w.lower() in {"the", "a", "an"} for w in lead)
-        if named and (after[:1] in ([","], ["."], [")"], [";"]) or not after):
+        # The phrase is the body itself ("the catering company, Sepid Ghaza"), not someone's title
+        # of it ("The head of the provincial crisis management headquarters, Rahim Eskandari").
+        phrase = lead[max((k for k, w in enumerate(lead) if w.lower() in {"the", "a", "an"}), default=0) :]
+        named = phrase and phrase[-1] in _APPOSITION_BODIES and phrase[0].lower() in {"the", "a", "an"}
+        named = named and not any(w.lower() == "of" or w.lower() in TITLE_WORDS for w in phrase)
+        if (
+            named
+            and not is_given_name(words[first])
+            and (after[:1] in ([","], ["."], [")"], [";"]) or not after)
+        ):
             return "a body in apposition"
     # A name of two words or more (one word is read with its place: "the Savadkuh health network"),
     # no demonym or acronym in front ("the Iranian Hajj medical mission", "the IRCS Hajj …").

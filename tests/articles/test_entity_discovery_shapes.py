@@ -231,6 +231,11 @@ def test_a_name_the_text_calls_a_body_is_an_organization_not_a_person():
     bodies = proposed(entities, "organization")
     assert {"Caspian Seal Keepers", "Pak Sahel", "Arman Bahar", "Parastoo"} <= set(bodies)
     assert set(proposed(entities, "person")) == {"Hamid Sadri", "Mojgan Rasti"}
+    # A title of the body before the comma: the name after it is the person holding it.
+    entities = story(
+        "<p>The head of the provincial flood headquarters, Kamran Jafari, said the road was shut.</p>"
+    )
+    assert set(proposed(entities, "person")) == {"Kamran Jafari"}
 
 
 def test_a_storms_name_is_an_event_not_a_person():
