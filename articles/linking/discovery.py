@@ -1060,7 +1060,27 @@ def _plays_as_competition(text: str, start: int, tokens, last: int) -> bool:
 #: Words before a storm's name ("Cyclone Dalia").
 STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
 #: Where an appositive noun phrase ends: its head noun is the word before.
-_PHRASE_ENDS = frozenset({",", ".", ";", ":", ")", "of", "for", "that", "which", "who", "in", "with", "from"})
+_PHRASE_ENDS = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        ")",
+        "of",
+        "for",
+        "that",
+        "which",
+        "who",
+        "in",
+        "with",
+        "from",
+        "at",
+        "to",
+        "on",
+        "by",
+    }
+)
 _NAMED_BODY_NOUNS = frozenset(_NAMED_LOWER_HEADS.strip("|").split("|")) | {"firm"}
 _APPOSITION_BODIES = _BODY_NOUNS | {"team", "club", "company", "firm", "caterer", "cooperative", "charity"}
 
@@ -1076,8 +1096,8 @@ def _body_around(tokens, first: int, last: int) -> str:
     if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
         phrase = []
         for word in after[2:]:
-            if word.lower() in _PHRASE_ENDS:
-                break
+            if word.lower() in _PHRASE_ENDS or _possessive(word):
+                break  # "the cultural attaché at Iran's consulate": the head is "attaché"
             phrase.append(word)
         if phrase and phrase[-1].islower() and phrase[-1] in _APPOSITION_BODIES:
             return "a body in apposition"
@@ -1088,7 +1108,10 @@ def _body_around(tokens, first: int, last: int) -> str:
             lead = lead[:-1]  # "the team, called Simorgh"
         # The phrase is the body itself ("the catering company, Sepid Ghaza"), not someone's title
         # of it ("The head of the provincial crisis management headquarters, Rahim Eskandari").
-        phrase = lead[max((k for k, w in enumerate(lead) if w.lower() in {"the", "a", "an"}), default=0) :]
+        det = max((k for k, w in enumerate(lead) if w.lower() in {"the", "a", "an"}), default=-1)
+        phrase = lead[det:] if det >= 0 else []
+        if det > 0 and lead[det - 1].lower() == "of":
+            phrase = []  # "the head of the society, Pirhossein Kolivand": the phrase ends a title
         named = phrase and phrase[-1] in _APPOSITION_BODIES and phrase[0].lower() in {"the", "a", "an"}
         named = named and not any(w.lower() == "of" or w.lower() in TITLE_WORDS for w in phrase)
         if (

@@ -236,6 +236,11 @@ def test_a_name_the_text_calls_a_body_is_an_organization_not_a_person():
         "<p>The head of the provincial flood headquarters, Kamran Jafari, said the road was shut.</p>"
     )
     assert set(proposed(entities, "person")) == {"Kamran Jafari"}
+    entities = story(
+        "<p>Nader Amini, the trade attaché at Iran's embassy in Baku, and the head of the guild, "
+        "Sima Rad, spoke.</p>"
+    )
+    assert set(proposed(entities, "person")) == {"Nader Amini", "Sima Rad"}
 
 
 def test_a_storms_name_is_an_event_not_a_person():
