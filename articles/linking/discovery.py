@@ -1096,9 +1096,10 @@ def _body_around(tokens, first: int, last: int) -> str:
     if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
         phrase = []
         for word in after[2:]:
-            if word.lower() in _PHRASE_ENDS or _possessive(word):
+            if word.lower() in _PHRASE_ENDS:
                 break  # "the cultural attaché at Iran's consulate": the head is "attaché"
-            phrase.append(word)
+            # "the judiciary's news agency": a possessive is the determiner of what follows.
+            phrase = [] if _possessive(word) else [*phrase, word]
         if phrase and phrase[-1].islower() and phrase[-1] in _APPOSITION_BODIES:
             return "a body in apposition"
     before = words[max(0, first - 6) : first]
