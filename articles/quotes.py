@@ -25,8 +25,8 @@ from django.db import transaction
 from articles.links import BY_KIND
 from articles.models import Article, LinkRole, Quote
 from articles.text import blocks
-from organizations.models import Person
-from organizations.names import HONORIFICS, name_key, normalize_name
+from organizations.models import Person, PersonAlias
+from organizations.names import HONORIFICS, loose_word, name_key, name_words, normalize_name, spelling_key
 
 HONORIFIC_WORDS = HONORIFICS
 
@@ -60,20 +60,42 @@ ORG_WORDS = frozenset(
     headquarters agency's nations statement report
     """.split()  # noqa: SIM905 (a word list reads better as words)
 )
-PARTICLES = {"al", "el", "bin", "ibn", "bint", "de", "van", "von", "da", "ul", "abu", "bou", "ben"}
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|ul)-[A-Z][\w'’\-]*)$")
+PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "bint",
+    "de",
+    "van",
+    "von",
+    "da",
+    "ul",
+    "abu",
+    "bou",
+    "ben",
+    "ed",
+    "ol",
+    "od",
+}
+# "Jalal ed-Din Mostowfi", "Zein ol-Abedin": the Arabic article inside a Persian name too.
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w'’.\-]*|(?:al|el|ul|ed|ol|od)-[A-Z][\w'’\-]*)$")
 # Two to five capitalized words on one line ("Dr. Leila Moradi", "Hossein Yar-Ahmadi", "Ali al-Hashimi");
 # a full stop only after a short abbreviation, so "…in Iran. Keller" is two sentences, not a name.
 _CAPITALIZED_RUN = re.compile(
-    r"(?:(?<=\s)|^)((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*|(?:al|el|bin|ibn|de|van|von|da)(?:-[A-Z][\w'’\-]*)?)"
+    r"(?:(?<=\s)|^)((?:(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’\-]*|(?:al|el|bin|ibn|de|van|von|da|ed|ol|od)(?:-[A-Z][\w'’\-]*)?)"
     r"[ \t]+){1,4}[A-Z][\w'’\-]+)"
 )
 # A character of the words naming a speaker: no sentence end or quotation mark, except the full stop
 # of an honorific or an initial ("Dr. Mahnaz Shafiei, head of the IBTO, said").
 _S = r"""(?:[^.!?“”"]|(?<=\bDr)\.|(?<=\bMr)\.|(?<=\bMrs)\.|(?<=\bMs)\.|(?<=\bProf)\.|(?<=\b[A-Z])\.)"""
 _SENTENCE_BREAK = re.compile(r"(?<!\bDr)(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\b[A-Z])[.!?]\s+")
-POST_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_VERB})\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
-POST_SUBJECT_FIRST = re.compile(rf"^[\s,]*(?P<subject>{_S}{{1,200}}?)\s+(?P<verb>{_VERB})\b", re.IGNORECASE)
+# After a closing mark the verb is in lower case: ", Said Tavakoli of … told" names a "Said".
+_POST_VERB = rf"(?-i:{VERBS})"
+POST_VERB_FIRST = re.compile(rf"^[\s,]*(?P<verb>{_POST_VERB})\b\s*(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+POST_SUBJECT_FIRST = re.compile(
+    rf"^[\s,]*(?P<subject>{_S}{{1,200}}?)\s+(?P<verb>{_POST_VERB})\b", re.IGNORECASE
+)
 PRE_ACCORDING = re.compile(
     r"(?:^|[.!?]\s+|,\s*)according\s+to\s+(?P<subject>" + _S + r"{2,160}?)\s*,?\s*$", re.I
 )
@@ -135,6 +157,7 @@ class _Quote:
     speaker: Speaker | None = None
     attribution: _Piece | None = None
     whole_paragraph: bool = False
+    borrowed: bool = False  # the speaker is the paragraph before's, until the quote names its own
     lead_in: str = ""  # the narration before the quote in its paragraph
 
 
@@ -205,6 +228,24 @@ def _name_from_part(part: str) -> str:
     return " ".join(name)
 
 
+def _name_in_part(part: str) -> str:
+    """The name a part of the attribution gives: "Sattar Hamidavi", "federation president Nader
+    Safavi" (a lower-case title before a full name), "Said Tavakoli of the Mashhad Urban Railway
+    Company" (a name with the body after "of")."""
+    if part[:1].islower():
+        # "the WHO representative in Iran", "a volunteer nurse": a title in apposition, not a name.
+        name = _name_from_part(part)
+        words = part.split()
+        before = words[-len(name.split()) - 1] if name and len(words) > len(name.split()) else ""
+        return name if len(name.split()) >= 2 and before.lower() in TITLE_WORDS else ""
+    name = _name_from_part(part)
+    if not name and (match := re.match(r"^(?P<name>[A-Z][^,]*?)\s+of\s+(?:the\s+)?[A-Z]", part)):
+        name = _name_from_part(match.group("name"))
+        if len(name.split()) < 2:
+            name = ""
+    return name
+
+
 def _speaker(subject: str, *, verb_first: bool) -> Speaker | None:
     """Read the speaker out of the words attributing a quote."""
     text = subject.strip().rstrip(".").strip().strip(",")
@@ -218,7 +259,7 @@ def _speaker(subject: str, *, verb_first: bool) -> Speaker | None:
     order = parts if verb_first else list(reversed(parts))
     for index, part in enumerate(order):
         # "the WHO representative in Iran", "a volunteer nurse": a title in apposition, not a name.
-        name = "" if part[:1].islower() else _name_from_part(part)
+        name = _name_in_part(part)
         if not name:
             if verb_first and index == 0 and part.lower() in PRONOUNS:
                 return Speaker(pronoun=True)
@@ -297,6 +338,40 @@ def _only_speaker_reported(paragraph: str) -> Speaker | None:
     return Speaker(written=next(iter(names.values()))) if len(names) == 1 else None
 
 
+_SUBJECT = re.compile(r"^\s*(?P<name>[A-Z][\w'’\-]+(?:\s+[A-Z][\w'’\-]+){0,3})(?=,|\s+[a-z])")
+
+
+def _one_person_named(narration: str) -> Speaker | None:
+    """The one person a piece of narration names: a full name anywhere ("Among the oldest members
+    is Ahmad Tafreshi, 91, …") or the subject it opens with ("Omidvar, the Sepahan coach, …")."""
+    if not narration.strip():
+        return None
+    names: dict[str, str] = {}
+    for match in _CAPITALIZED_RUN.finditer(narration):
+        name = _name_from_part(match.group(1))
+        if len(name.split()) >= 2 and not _is_place_name(name):
+            names.setdefault(name_key(name.split()[-1]), name)
+    for match in _SAID_BY.finditer(narration):  # "Rostami told …, and Cassard said …": two
+        name = _name_from_part(match.group("name"))
+        if name and not _is_place_name(name):
+            names.setdefault(name_key(name.split()[-1]), name)
+    for sentence in _SENTENCE_BREAK.split(narration.strip()):
+        if match := _SUBJECT.match(sentence):
+            name = _name_from_part(match.group("name"))
+            if name and not _is_place_name(name) and name.split()[0].lower() not in _NOT_SUBJECTS:
+                names.setdefault(name_key(name.split()[-1]), name)
+    return Speaker(written=next(iter(names.values()))) if len(names) == 1 else None
+
+
+_NOT_SUBJECTS = frozenset({"in", "on", "at", "after", "before", "when", "among", "since", "for", "with"})
+
+
+def _is_place_name(name: str) -> bool:
+    from organizations.places import is_place
+
+    return is_place(name) or is_place(name.split()[0])
+
+
 def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[_Quote]:
     """Quoted pieces joined into statements (over paragraphs and interruptions), each with its words
     of attribution."""
@@ -325,16 +400,22 @@ def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[
             quote.pieces.append(piece)
             after = pieces[position + 1] if position + 1 < len(pieces) else None
             before = pieces[position - 1] if position > 0 else None
-            if quote.speaker is None and after is not None and after.kind == "n":
+            if (quote.speaker is None or quote.borrowed) and after is not None and after.kind == "n":
                 speaker = _post_attribution(after.text)
-                if speaker:
-                    quote.speaker, quote.attribution = speaker, after
+                if speaker and (quote.speaker is None or speaker.written):
+                    # A quote over paragraphs names its speaker at its end ("…?” said Hajj Abbas
+                    # Golchin"), over whatever the paragraph before it said ("growers say").
+                    quote.speaker, quote.attribution, quote.borrowed = speaker, after, False
             if quote.speaker is None and before is not None and before.kind == "n":
                 if last_in_paragraph is not None and last_in_paragraph.attribution is before:
-                    # "“A,” Rostami said, “B.”": B continues A.
-                    last_in_paragraph.pieces.append(piece)
-                    quotes.remove(quote)
-                    quote = last_in_paragraph
+                    if before.text.rstrip().endswith((".", "!", "?")):
+                        # "“A,” Navabi said. “B.”": a new statement by the same speaker.
+                        quote.speaker, quote.attribution = last_in_paragraph.speaker, before
+                    else:
+                        # "“A,” Rostami said, “B.”": B continues A.
+                        last_in_paragraph.pieces.append(piece)
+                        quotes.remove(quote)
+                        quote = last_in_paragraph
                 else:
                     speaker = _pre_attribution(before.text)
                     if speaker:
@@ -359,9 +440,10 @@ def _group(paragraph_pieces: list[list[_Piece]], paragraphs: list[str]) -> list[
                 continue
             # A paragraph that is only a quote: said by whoever the paragraph before announced.
             if previous_attributed is not None and previous_attributed.speaker is not None:
-                quote.speaker = previous_attributed.speaker
+                quote.speaker, quote.borrowed = previous_attributed.speaker, True
             elif index > 0 and all(p.kind == "n" for p in paragraph_pieces[index - 1]):
                 quote.speaker = _reported_speech_speaker(paragraphs[index - 1])
+                quote.borrowed = quote.speaker is not None
         previous_attributed = last_in_paragraph if whole and last_in_paragraph else None
     return quotes
 
@@ -379,10 +461,32 @@ class _Resolver:
     """Speakers to people, for one story: the directory through the matcher, surnames through the
     people the story introduced before the quote."""
 
-    def __init__(self, story: str, matcher) -> None:
+    def __init__(self, story: str, matcher, linked: dict[int, list[str]] | None = None) -> None:
         self.story = story
         self.matcher = matcher
         self._people_ids = {}
+        # People the story is already linked to, with their names: the linking read their variant
+        # spellings in context ("Jalal ed-Din Mostowfi" for the record "Jalaleddin Mostowfi").
+        self.linked = linked or {}
+
+    def _linked_as(self, name: str) -> int | None:
+        """The person a full name is a spelling of: one the story is linked to, else the one
+        person of the directory with that spelling key ("Mohammadali Rezaee")."""
+        key = spelling_key(name)
+        hits = {pk for pk, names in self.linked.items() if any(spelling_key(n) == key for n in names)}
+        if not hits:
+            hits = set(getattr(self.matcher, "person_spellings", {}).get(key, ()))
+        return hits.pop() if len(hits) == 1 else None
+
+    def _linked_by_last_words(self, words: list[str]) -> dict[int, str]:
+        tail = [loose_word(w) for w in name_words(" ".join(words))]
+        out = {}
+        for pk, names in self.linked.items():
+            for name in names:
+                full = name_words(name)
+                if len(full) > len(tail) and [loose_word(w) for w in full[-len(tail) :]] == tail:
+                    out[pk] = names[0]
+        return out
 
     def _people_in(self, text: str) -> dict[int, str]:
         return {
@@ -408,31 +512,49 @@ class _Resolver:
                 return next(iter(people)), written, ""
             if len(people) > 1:
                 return None, written, "the name fits more than one person in the directory"
+            linked = self._linked_as(written)
+            if linked is not None:
+                return linked, written, ""
+            # "Mohammadzadeh Bonab told …": a surname of two words, when the story introduced
+            # someone before whose full name ends with them; else the name stays as written.
+            pk, full, why = self._surname(words, written, start)
+            if pk is not None or why != "a surname the story never introduced by full name":
+                return pk, full, why
             # Not a full match: "Dr. Leila Moradi" may be known as "Leila Moradi" only through its
             # last words, never guessed — the directory decides, or the name stays as written.
             return None, written, "not in the directory"
-        return self._surname(words[0] if words else "", written, start)
+        return self._surname(words[:1], written, start)
 
-    def _surname(self, surname: str, written: str, start: int) -> tuple[int | None, str, str]:
-        key = name_key(surname)
+    def _surname(self, surname: list[str], written: str, start: int) -> tuple[int | None, str, str]:
+        key = name_key(" ".join(surname))
         if not key:
             return None, written, "no name"
+        size = len(surname)
+
+        def tail(name: str) -> str:
+            words = name.split()
+            return name_key(" ".join(words[-size:])) if len(words) > size else ""
+
         before = self.story[:start]
         known: dict[int, str] = {
-            pk: surface
-            for pk, surface in self._people_in(before).items()
-            if name_key(surface.split()[-1]) == key
+            pk: surface for pk, surface in self._people_in(before).items() if tail(surface) == key
         }
         new: dict[str, str] = {}
         for match in _CAPITALIZED_RUN.finditer(before):
             full = _name_from_part(match.group(1))
-            if not full or len(full.split()) < 2 or name_key(full.split()[-1]) != key:
+            if not full or len(full.split()) <= size or tail(full) != key:
                 continue
             people = self._people_in(full)
+            linked = self._linked_as(full) if not people else None
             if people:
                 known.update(people)
+            elif linked is not None:
+                known[linked] = full
             else:
                 new.setdefault(name_key(full), full)
+        if not known and not new:
+            # "Dr. Eslami", "Mostowfi": the one person the story is linked to by that surname.
+            known.update(self._linked_by_last_words(surname))
         if len(known) + len(new) > 1:
             return None, written, "more than one person with that surname in the story"
         if known:
@@ -462,7 +584,7 @@ def _clean(text: str) -> str:
 
 
 def find_quotes(
-    body_html: str, *, headline: str = "", matcher=None, resolve: bool = True
+    body_html: str, *, headline: str = "", matcher=None, resolve: bool = True, linked=None
 ) -> list[FoundQuote]:
     """The quoted statements of a body, in order, each with its speaker resolved when it can be."""
     if matcher is None and resolve:
@@ -472,7 +594,7 @@ def find_quotes(
     paragraphs = [text for tag, text in blocks(body_html) if tag in ("p", "li")]
     pieces, story = _scan(paragraphs)
     grouped = _group(pieces, paragraphs)
-    resolver = _Resolver(f"{headline}\n{story}", matcher) if resolve else None
+    resolver = _Resolver(f"{headline}\n{story}", matcher, linked) if resolve else None
     shift = len(headline) + 1
     found: list[FoundQuote] = []
     last: FoundQuote | None = None
@@ -488,8 +610,13 @@ def find_quotes(
             # "Zare said dogs had been sent. “…,” he added.": the subject of the paragraph's reported
             # speech; failing that the speaker just before, unless someone else was named between.
             named = _reported_speech_speaker(quote.lead_in) if quote.lead_in.strip() else None
+            one = _one_person_named(quote.lead_in)
             if named is not None and named.written:
                 speaker = named
+            elif one is not None:
+                # "A council member, Roya Farahani, voted against. “…,” she said.": the one person
+                # the sentence before the quote names.
+                speaker = one
             elif _names_someone_else(quote.lead_in):
                 speaker = None
             elif last is None or last.paragraph < item.paragraph - 1:
@@ -497,7 +624,12 @@ def find_quotes(
                 # paragraph before reported as speaking.
                 last = None
                 if item.paragraph > 0:
-                    speaker = _only_speaker_reported(paragraphs[item.paragraph - 1]) or speaker
+                    before = paragraphs[item.paragraph - 1]
+                    speaker = (
+                        _only_speaker_reported(before)
+                        or (_one_person_named(before) if not any(m in before for m in OPENING) else None)
+                        or speaker
+                    )
         if speaker is None:
             item.why_unattached = "no speaker named"
         elif not speaker.pronoun and not speaker.written:
@@ -528,7 +660,9 @@ def _same_text(a: str, b: str) -> bool:
 
 def missing_quotes(article: Article, matcher=None) -> list[FoundQuote]:
     """Quotes in the article's body that are not Quote records of the article yet."""
-    found = find_quotes(article.body, headline=article.headline, matcher=matcher)
+    found = find_quotes(
+        article.body, headline=article.headline, matcher=matcher, linked=linked_people(article)
+    )
     existing = list(article.quotes.values_list("text", flat=True)) if article.pk else []
     return [q for q in found if not any(_same_text(q.text, text) for text in existing)]
 
@@ -569,6 +703,18 @@ def quotes_attach(*, article: Article, matcher=None) -> QuotesAttached:
 
         content_changed(article_ids=[article.pk], reason="quotes attached to their speakers")
     return report
+
+
+def linked_people(article: Article) -> dict[int, list[str]]:
+    """The people the article is linked to, each with their name and other names."""
+    if not article.pk:
+        return {}
+    link = BY_KIND["person"]
+    ids = set(link.link_model.objects.filter(article=article).values_list(f"{link.field}_id", flat=True))
+    people = {pk: [name] for pk, name in Person.objects.filter(pk__in=ids).values_list("pk", "name")}
+    for pk, name in PersonAlias.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+        people[pk].append(name)
+    return people
 
 
 def person_slugs(ids: set[int]) -> dict[int, str]:

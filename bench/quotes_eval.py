@@ -44,7 +44,7 @@ def evaluate(pages: Path, judged: dict, verbose: bool) -> dict[str, int]:
     from django.core.management import call_command
 
     from articles.io.articles import ImportOptions, import_articles
-    from articles.quotes import find_quotes
+    from articles.quotes import find_quotes, linked_people
     from organizations.names import name_key
 
     call_command("import_entities", str(pages / judged.get("directory", "entities.jsonl")), verbosity=0)
@@ -56,7 +56,7 @@ def evaluate(pages: Path, judged: dict, verbose: bool) -> dict[str, int]:
     for name, items in judged["pages"].items():
         article = by_file[name]
         records = [(q.text, q.speaker.slug) for q in article.quotes.select_related("speaker")]
-        found = find_quotes(article.body, headline=article.headline)
+        found = find_quotes(article.body, headline=article.headline, linked=linked_people(article))
         for item in items:
             counts["quotes"] += 1
             start, gold = _norm(item["starts"]), item["speaker"]

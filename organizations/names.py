@@ -206,7 +206,12 @@ def spelling_key(name: str, *, honorifics: bool = True) -> str:
 
     Used to *find* a known record for a variant spelling; the strict key stays the identity rule.
     """
-    return "".join(loose_word(word) for word in name_words(name, honorifics=honorifics))
+    joined = "".join(loose_word(word) for word in name_words(name, honorifics=honorifics))
+    # "Jalal ed-Din" / "Jalaleddin": a letter doubled where two written words meet is one letter.
+    return _DOUBLED.sub(r"\1", joined)
+
+
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 #: Two words this alike (RapidFuzz ratio, 0-100) can be one word misspelt, when both are long.

@@ -996,6 +996,12 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         heads = heads[:-1]
     if _event_name(plain_lower) and not acronym:
         return _named_event(sentence, words, plain_lower, surface, start)
+    if len(plain_lower) >= 2 and plain_lower[0] in STORM_WORDS and not heads:
+        # "Cyclone Dalia", "Typhoon Mawar": a storm's name, never a person's.
+        return _named_event(sentence, words, plain_lower, surface, start, kind="disaster")
+    if heads and plain_lower[heads[-1]] == "league" and _plays_as_competition(text, start, tokens, last):
+        # "every match of the Persian Gulf Pro League", "all Pro League matches": a competition.
+        return _named_event(sentence, words, plain_lower, surface, start, kind="other")
     if heads and not _is_person_with_title(plain_lower):
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
     if any(w in {"'", "’"} or (_possessive(w) and k < len(words) - 1) for k, w in enumerate(words)):
@@ -1015,12 +1021,117 @@ def _classify(sentence, text, tokens, words, span_tokens, first, last, before, b
         return None
     if acronym and len(content) >= 2:
         return _organization(sentence, words, plain_lower, surface, start, heads, acronym)
+    body = _body_around(tokens, first, last)
+    if body and not is_place(surface):
+        # "Sepid Ghaza, the catering company", "the Pars Daroo Gostar company": what the text
+        # calls the name is a body's noun, so it is no person's name.
+        written = surface
+        if body == "a body's noun after the name":
+            # As written with its noun ("the Mehr-e Ayandeh charity"); the record's name without it.
+            end = next(t.end() for t in tokens[last + 1 : last + 3] if t.group(0) in _NAMED_BODY_NOUNS)
+            written = text[start:end]
+        return Mention("organization", written, surface, sentence, start, evidence=[body], confidence=0.75)
     return _person(
         sentence, text, tokens, words, plain_lower, surface, start, first, last, before, before2, after
     )
 
 
 _BODY_NOUNS = ORG_HEADS | {"charity", "police", "agency", "ngo", "watchdog", "regulator", "insurer"}
+
+
+#: Titles of the one who leads a body: what they are "of" is that body ("the coach of Sepahan").
+LEADER_TITLES = frozenset(
+    {"head", "chief", "coach", "manager", "chairman", "chairwoman", "captain", "founder", "director"}
+)
+_COMPETITION_AFTER = frozenset(
+    {"match", "matches", "season", "title", "game", "games", "fixtures", "final", "table"}
+)
+_COMPETITION_BEFORE = re.compile(
+    r"(?:\b(?:match(?:es)?|games?|season|round|final)\s+of\s+(?:the\s+)?|season['’]s\s+)$"
+)
+
+
+def _plays_as_competition(text: str, start: int, tokens, last: int) -> bool:
+    """A league the text plays in rather than one that acts: a match, a season, a title of it."""
+    after = tokens[last + 1].group(0).lower() if last + 1 < len(tokens) else ""
+    return after in _COMPETITION_AFTER or _COMPETITION_BEFORE.search(text[:start]) is not None
+
+
+#: Words before a storm's name ("Cyclone Dalia").
+STORM_WORDS = frozenset({"cyclone", "hurricane", "typhoon", "storm"})
+#: Where an appositive noun phrase ends: its head noun is the word before.
+_PHRASE_ENDS = frozenset(
+    {
+        ",",
+        ".",
+        ";",
+        ":",
+        ")",
+        "of",
+        "for",
+        "that",
+        "which",
+        "who",
+        "in",
+        "with",
+        "from",
+        "at",
+        "to",
+        "on",
+        "by",
+    }
+)
+_NAMED_BODY_NOUNS = frozenset(_NAMED_LOWER_HEADS.strip("|").split("|")) | {"firm"}
+_APPOSITION_BODIES = _BODY_NOUNS | {"team", "club", "company", "firm", "caterer", "cooperative", "charity"}
+
+
+def _body_around(tokens, first: int, last: int) -> str:
+    """What says a name without a body's noun is a body's: the noun phrase in apposition after it
+    ("Zagros Oak Guardians, a volunteer association that …", "Simorgh, the robot team of …"),
+    before it ("the catering company, Sepid Ghaza,", "the team, called Simorgh,") or a lower-case
+    noun right after it ("the Pars Daroo Gostar pharmaceutical company", "the Mehr-e Ayandeh
+    charity")."""
+    words = [t.group(0) for t in tokens]
+    after = words[last + 1 : last + 12]
+    if after[:1] == [","] and len(after) > 2 and after[1].lower() in {"a", "an", "the"}:
+        phrase = []
+        for word in after[2:]:
+            if word.lower() in _PHRASE_ENDS:
+                break  # "the cultural attaché at Iran's consulate": the head is "attaché"
+            # "the judiciary's news agency": a possessive is the determiner of what follows.
+            phrase = [] if _possessive(word) else [*phrase, word]
+        if phrase and phrase[-1].islower() and phrase[-1] in _APPOSITION_BODIES:
+            return "a body in apposition"
+    before = words[max(0, first - 6) : first]
+    if before[-1:] in ([","], ["called"], ["named"]):
+        lead = before[:-1]
+        if lead[-1:] == [","] and before[-1] != ",":
+            lead = lead[:-1]  # "the team, called Simorgh"
+        # The phrase is the body itself ("the catering company, Sepid Ghaza"), not someone's title
+        # of it ("The head of the provincial crisis management headquarters, Rahim Eskandari").
+        det = max((k for k, w in enumerate(lead) if w.lower() in {"the", "a", "an"}), default=-1)
+        phrase = lead[det:] if det >= 0 else []
+        if det > 0 and lead[det - 1].lower() == "of":
+            phrase = []  # "the head of the society, Pirhossein Kolivand": the phrase ends a title
+        named = phrase and phrase[-1] in _APPOSITION_BODIES and phrase[0].lower() in {"the", "a", "an"}
+        named = named and not any(w.lower() == "of" or w.lower() in TITLE_WORDS for w in phrase)
+        if (
+            named
+            and not is_given_name(words[first])
+            and (after[:1] in ([","], ["."], [")"], [";"]) or not after)
+        ):
+            return "a body in apposition"
+    # A name of two words or more (one word is read with its place: "the Savadkuh health network"),
+    # no demonym or acronym in front ("the Iranian Hajj medical mission", "the IRCS Hajj …").
+    name = words[first : last + 1]
+    prefixed = name[0].isupper() or re.search(r"(?:ian|ese|ish)$", name[0]) is not None
+    if first > 0 and words[first - 1].lower() == "the" and len(name) >= 2 and not prefixed:
+        for word in after[:2]:
+            if not word.islower() or not word.isalpha():
+                break
+            if word in _NAMED_BODY_NOUNS:
+                return "a body's noun after the name"
+    return ""
 
 
 def _acronym_introduced(tokens, first: int, last: int) -> str:
@@ -1114,8 +1225,8 @@ def _event_name(plain_lower: list[str]) -> bool:
     return len(plain_lower) >= 2 and plain_lower[-1] in EVENT_HEADS and plain_lower[-1] not in ORG_HEADS
 
 
-def _named_event(sentence, words, plain_lower, surface, start):
-    kind = EVENT_HEADS[plain_lower[-1]]
+def _named_event(sentence, words, plain_lower, surface, start, kind=""):
+    kind = kind or EVENT_HEADS[plain_lower[-1]]
     when = _date_in(sentence.text[start:])
     return Mention(
         "event",
@@ -1201,13 +1312,28 @@ def _person(sentence, text, tokens, words, plain_lower, surface, start, first, l
     # "Deh-e Sorkh", "Torbat-e Jam": the Persian izafe joins the words of a place's name — unless
     # the text says a person ("Hosseini-e Zanjani, a cleric", "Ayatollah Hosseini-e Zanjani").
     izafe = any(re.search(r"-(?:e|ye)$|-e-", w) for w in name_tokens)
-    if izafe and not (described or "honorific" in evidence):
+    # "Kamran Sadr-e Ameli": a known first name before the izafe says a person too.
+    given_first = len(name_tokens) >= 2 and is_given_name(name_tokens[0]) and "-" not in name_tokens[0]
+    if izafe and not (described or "honorific" in evidence or given_first):
         return None
     # "the divan of Ibn Hesam", "Abu Ali Sina": a patronymic names a person ("Abu Dhabi" is a place).
     patronymic = len(name_lower) >= 2 and name_lower[0] in {"ibn", "bin", "bint", "abu", "ebn"}
     if patronymic and not is_place(" ".join(name_tokens)):
         evidence.append("patronymic")
     if before.lower() == "of" and "honorific" not in evidence and not described and not patronymic:
+        # "Sattar Hamidavi, the coach of Esteghlal Khuzestan": what a leader's title is "of" and no
+        # place is the body they lead.
+        led = before2.lower() in LEADER_TITLES and not is_given_name(name_tokens[0])
+        if led and not is_place(" ".join(name_tokens)):
+            return Mention(
+                "organization",
+                surface,
+                surface,
+                sentence,
+                start,
+                evidence=["a body a title leads"],
+                confidence=0.7,
+            )
         return None
     # "Tehran Declaration", "Khorasan Razavi": a place's name in front is no first name — unless
     # the story goes on to quote the second word as a surname ("Golbahar Ahmadi" … "Ahmadi said"),

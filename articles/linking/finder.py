@@ -19,7 +19,7 @@ from articles.links import BY_KIND, ENTITY_LINKS
 from articles.models import Article, LinkRole
 from articles.text import plain_text
 from organizations.models import Event, EventAlias, Organization, OrganizationAlias, Person, PersonAlias
-from organizations.names import fold_word, is_acronym, name_key, normalize_name
+from organizations.names import fold_word, is_acronym, name_key, normalize_name, spelling_key
 
 KINDS = tuple(link.kind for link in ENTITY_LINKS)
 # Shorter keys are too likely to be ordinary words ("Iran" as a one-word organization would be).
@@ -52,6 +52,9 @@ class EntityMatcher:
         self.by_key: dict[str, set[tuple[str, int]]] = defaultdict(set)
         self.by_acronym: dict[str, set[tuple[str, int]]] = defaultdict(set)
         self.max_words = 1
+        # People by the looser spelling key of each name (Rezaee / Rezaei, Jalal ed-Din /
+        # Jalaleddin): for a speaker's full name the strict keys miss.
+        self.person_spellings: dict[str, set[int]] = defaultdict(set)
 
     def add(self, kind: str, entity_id: int, name: str, *, honorifics: bool) -> None:
         name = (name or "").strip()
@@ -68,6 +71,8 @@ class EntityMatcher:
         if len(key) < MIN_KEY_LENGTH:
             return
         self.by_key[key].add((kind, entity_id))
+        if kind == "person":
+            self.person_spellings[spelling_key(name)].add(entity_id)
         self.max_words = min(MAX_WORDS, max(self.max_words, len(words)))
 
     @classmethod

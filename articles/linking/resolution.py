@@ -81,7 +81,8 @@ class Found:
         forms = [mention.name]
         text = re.sub(r"^(?:the|The)\s+", "", mention.text.strip())
         differs = normalize_name(mention.name) != normalize_name(text) and text[:1].islower()
-        if normalize_name(mention.name) not in normalize_name(mention.text) or differs:
+        noun_after = "a body's noun after the name" in mention.evidence  # "the Mehr-e Ayandeh charity"
+        if normalize_name(mention.name) not in normalize_name(mention.text) or differs or noun_after:
             # A name the text writes otherwise ("veterinary department of Gilan"), or a lower-case
             # form with more words ("governorate of Markazi province"): its words too.
             forms.append(text)
@@ -342,6 +343,11 @@ def read_story(article, directory: Directory | None = None) -> StoryEntities:
             if body is not None:
                 body.add(mention, mention.text)
                 continue
+        if mention.kind == "person" and (longer := _named_in_full_before(mention, people_in_order)):
+            # "Mohammadzadeh Bonab told …" after "Ali Akbar Mohammadzadeh Bonab": a two-word surname.
+            longer.add(mention, mention.text)
+            longer.speaker = longer.speaker or mention.speaker
+            continue
         if mention.kind == "person":
             item = _resolve_person(mention, directory, known, proposals, article_orgs, by_acronym, ambiguous)
             if item is not None:
@@ -473,6 +479,18 @@ def _resolve_organization(
     parent = _local_office_of(mention.name, directory)
     if parent is not None:
         return known("organization", parent, mention.sentence, mention.text, "local office")
+    if {"a body in apposition", "a body's noun after the name"} & set(mention.evidence):
+        # "Mizan, the judiciary's news agency": the known "Mizan News Agency" without its noun.
+        words = name_words(mention.name, honorifics=False)
+        begun = {
+            pk
+            for pk, _loose, raw in directory.organization_words
+            if len(raw) > len(words)
+            and raw[: len(words)] == words
+            and set(raw[len(words) :]) <= _BODY_NOUN_WORDS
+        }
+        if len(begun) == 1:
+            return known("organization", begun.pop(), mention.sentence, mention.text, "name without its noun")
     if _of_the_province(mention) or _of_a_place(mention):
         # "the province's cultural heritage department" and the story's (or the directory's)
         # "Isfahan Cultural Heritage, Handicrafts and Tourism Department": one body; so are
@@ -729,6 +747,24 @@ def _choose_by_context(candidates, mention: Mention, org_id, directory: Director
     if len(allowed) > 1 and allowed[0][0] == allowed[1][0]:
         return "ambiguous"
     return allowed[0][1], allowed[0][2]
+
+
+_BODY_NOUN_WORDS = ORG_HEADS | {"news", "pharmaceutical", "group"}
+
+
+def _named_in_full_before(mention: Mention, people_in_order: list[tuple[int, Found]]) -> Found | None:
+    """The person introduced before whose full name ends with every word of this one."""
+    words = [loose_word(w) for w in name_words(mention.name)]
+    if len(words) < 2:
+        return None
+    for index, person in sorted(people_in_order, key=lambda pair: pair[0], reverse=True):
+        if index > mention.sentence.index:
+            continue
+        for name in _names_of(person):
+            full = [loose_word(w) for w in name_words(name)]
+            if len(full) > len(words) and full[-len(words) :] == words:
+                return person
+    return None
 
 
 def _resolve_surname(mention: Mention, people_in_order: list[tuple[int, Found]]) -> Found | None:
