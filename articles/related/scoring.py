@@ -240,7 +240,9 @@ _CHAIN = """{name} AS MATERIALIZED (
         ) d
         JOIN articles_articleterm x ON x.article_id = w.cand AND x.term <> ''
         JOIN articles_articleterm y ON y.article_id = l.cand AND y.term = x.term
-        WHERE w.r <= %(leaders)s
+        -- (each link within the weeks the time rule still weighs: beyond them a pair passes by
+        -- sheer likeness, which a roundup or a yearly report has with a whole event)
+        WHERE w.r <= %(leaders)s AND d.days <= %(grace_days)s + (%(max_extra)s - 1) * %(step_days)s
         GROUP BY w.src, w.cand, w.published_at, l.cand, w.bg, d.days
         HAVING sum(x.weight * y.weight) >= %(min_lift)s * w.bg
                  * LEAST(%(max_extra)s, 1 + GREATEST(0, d.days - %(grace_days)s) / %(step_days)s)
