@@ -33,7 +33,12 @@ best candidate's. A candidate of the same weeks that falls a little short (``SUP
 below the relevance floor) is related all the same when two of the story's strongest relatives
 vouch for it, each as alike to it as a relative is to the story (``VOUCHERS`` of ``LEADERS``: one
 story of an event told from another side shares its wording with some of the event's stories, not
-all); a few pairs of stored vectors read by primary key. A story whose best relative is alike to
+all); a few pairs of stored vectors read by primary key. A candidate held back by the time rule
+alone (its lift at least ``MIN_LIFT``) is related when one of the story's strongest relatives is
+as alike to it as the time rule asks at their own distance, each link within the weeks the rule
+weighs (a chain, one link further through a story so chained): a case reported over six weeks,
+the warehouse found, the trial, the verdict; a same-beat story weeks later is a relative of none
+of the story's relatives. A story whose best relative is alike to
 none of its other strong ones is a roundup of several events (each a small part of it): it shows
 its best only. A story where no candidate passes shows at most one: its closest candidate of the
 same weeks (or about the same subject) above the relevance floor, never a padded list and, where
@@ -108,7 +113,8 @@ EVENT_DAYS = 14.0
 #: wording, not the event; a follow-up on the same event months on (an anniversary, a verdict)
 #: shares the event's own names and words, and lifts far more.
 EXTRA_LIFT_DAYS = 7.0
-#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart.
+#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart
+#: (unless one of the story's relatives carries the candidate over the weeks: the chain below).
 MAX_TIME_FACTOR = 4.0
 #: ...but not where both stories are about one specific subject (evidence E_about at least this:
 #: a person both profile, the event both report), however far apart.
