@@ -450,7 +450,8 @@ vouched AS MATERIALIZED (
     ) z GROUP BY src, cand HAVING count(*) >= %(vouchers)s
 ),
 {_CHAINED}judged AS (
-    SELECT g.*, (g.passes OR v.cand IS NOT NULL OR ch.cand IS NOT NULL) AND (u.best IS NULL OR u.best = g.cand) AS related,
+    SELECT g.*, (g.passes OR v.cand IS NOT NULL OR ch.cand IS NOT NULL)
+                  AND (u.best IS NULL OR u.best = g.cand) AS related,
            v.cand IS NOT NULL AS vouched, g.relevance >= %(relevance_floor)s AS floor_ok
     FROM gated g
     LEFT JOIN vouched v ON v.src = g.src AND v.cand = g.cand
