@@ -33,7 +33,12 @@ best candidate's. A candidate of the same weeks that falls a little short (``SUP
 below the relevance floor) is related all the same when two of the story's strongest relatives
 vouch for it, each as alike to it as a relative is to the story (``VOUCHERS`` of ``LEADERS``: one
 story of an event told from another side shares its wording with some of the event's stories, not
-all); a few pairs of stored vectors read by primary key. A story whose best relative is alike to
+all); a few pairs of stored vectors read by primary key. A candidate held back by the time rule
+alone (its lift at least ``MIN_LIFT``) is related when one of the story's strongest relatives is
+as alike to it as the time rule asks at their own distance, each link within the weeks the rule
+weighs (a chain, one link further through a story so chained): a case reported over six weeks,
+the warehouse found, the trial, the verdict; a same-beat story weeks later is a relative of none
+of the story's relatives. A story whose best relative is alike to
 none of its other strong ones is a roundup of several events (each a small part of it): it shows
 its best only. A story where no candidate passes shows at most one: its closest candidate of the
 same weeks (or about the same subject) above the relevance floor, never a padded list and, where
@@ -108,7 +113,8 @@ EVENT_DAYS = 14.0
 #: wording, not the event; a follow-up on the same event months on (an anniversary, a verdict)
 #: shares the event's own names and words, and lifts far more.
 EXTRA_LIFT_DAYS = 7.0
-#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart.
+#: ...up to this many times MIN_LIFT (reached three weeks past EVENT_DAYS), however far apart
+#: (unless one of the story's relatives carries the candidate over the weeks: the chain below).
 MAX_TIME_FACTOR = 4.0
 #: ...but not where both stories are about one specific subject (evidence E_about at least this:
 #: a person both profile, the event both report), however far apart.
@@ -223,6 +229,47 @@ STRUCTURAL = f"""structural AS MATERIALIZED (
     JOIN taggit_taggeditem t ON t.tag_id = s.tag_id AND t.content_type_id = %(ct)s AND t.object_id <> s.src
 ),
 """  # noqa: S608
+
+_CHAIN = """{name} AS MATERIALIZED (
+    SELECT DISTINCT src, cand, published_at FROM (
+        SELECT w.src, w.cand, w.published_at
+        FROM (
+            SELECT src, cand, bg, published_at,
+                   row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
+            FROM gated g
+            WHERE NOT passes AND measured AND days_apart > %(grace_days)s AND lift >= %(min_lift)s
+              AND relevance >= %(relevance_floor)s{unless}
+        ) w
+        JOIN {via} l ON l.src = w.src AND l.cand <> w.cand
+        CROSS JOIN LATERAL (
+            SELECT abs(extract(epoch FROM w.published_at - l.published_at)::float8) / 86400.0 AS days
+        ) d
+        JOIN articles_articleterm x ON x.article_id = w.cand AND x.term <> ''
+        JOIN articles_articleterm y ON y.article_id = l.cand AND y.term = x.term
+        -- (each link within the weeks the time rule still weighs: beyond them a pair passes by
+        -- sheer likeness, which a roundup or a yearly report has with a whole event)
+        WHERE w.r <= %(leaders)s AND d.days <= %(grace_days)s + (%(max_extra)s - 1) * %(step_days)s
+        GROUP BY w.src, w.cand, w.published_at, l.cand, w.bg, d.days
+        HAVING sum(x.weight * y.weight) >= %(min_lift)s * w.bg
+                 * LEAST(%(max_extra)s, 1 + GREATEST(0, d.days - %(grace_days)s) / %(step_days)s)
+    ) z
+),
+"""
+_CHAINED = (
+    # ...and carry a story over the weeks: a candidate further apart than EVENT_DAYS, held back by
+    # the time rule only (its own lift at least MIN_LIFT), is related when one of them is as alike
+    # to it as the time rule asks at their own distance (the trial, between the warehouse found and
+    # the verdict). A same-beat story weeks later is a relative of none of the story's relatives.
+    # (the LEADERS strongest such candidates, at most LEADERS x LEADERS pairs per story)
+    _CHAIN.format(name="chained", via="leaders", unless="")
+    # One link further, through those (the queue at the pharmacies, two days after the warehouse,
+    # to the verdict six weeks on, through the trial): only stories that have a chained relative.
+    + _CHAIN.format(
+        name="chained_on",
+        via="chained",
+        unless=" AND NOT EXISTS (SELECT 1 FROM chained c WHERE c.src = g.src AND c.cand = g.cand)",
+    )
+)
 
 SCORE_TAIL = f"""struct_pool AS MATERIALIZED (
     SELECT src, cand FROM (
@@ -358,8 +405,8 @@ gated AS (
 ),
 leaders AS MATERIALIZED (
     -- The story's strongest relatives by the rules above...
-    SELECT src, cand, r, bg, measured, e_about FROM (
-        SELECT src, cand, bg, measured, e_about,
+    SELECT src, cand, r, bg, measured, e_about, published_at FROM (
+        SELECT src, cand, bg, measured, e_about, published_at,
                row_number() OVER (PARTITION BY src ORDER BY lift DESC, cand DESC) AS r
         FROM gated WHERE passes
     ) z WHERE r <= %(leaders)s
@@ -402,11 +449,14 @@ vouched AS MATERIALIZED (
         HAVING sum(x.weight * y.weight) >= %(min_lift)s * w.bg
     ) z GROUP BY src, cand HAVING count(*) >= %(vouchers)s
 ),
-judged AS (
-    SELECT g.*, (g.passes OR v.cand IS NOT NULL) AND (u.best IS NULL OR u.best = g.cand) AS related,
+{_CHAINED}judged AS (
+    SELECT g.*, (g.passes OR v.cand IS NOT NULL OR ch.cand IS NOT NULL)
+                  AND (u.best IS NULL OR u.best = g.cand) AS related,
            v.cand IS NOT NULL AS vouched, g.relevance >= %(relevance_floor)s AS floor_ok
     FROM gated g
     LEFT JOIN vouched v ON v.src = g.src AND v.cand = g.cand
+    LEFT JOIN (SELECT src, cand FROM chained UNION SELECT src, cand FROM chained_on) ch
+           ON ch.src = g.src AND ch.cand = g.cand
     LEFT JOIN roundup u ON u.src = g.src
 ),
 floored AS (
