@@ -21,8 +21,10 @@ pytestmark = pytest.mark.django_db
 #: and 421 with 50 rows of each inline.
 # Within PRODUCT.md's 40; the same for 1 and 50 rows. The link, proposal and quote boxes read the
 # directory's name index and the article's open proposals (10 of these). One more: the editor's
-# autosave of the article (the restore notice).
-CHANGE_FORM_QUERIES = 29
+# autosave of the article (the restore notice). Three more for the quote suggestions: the people the
+# story is linked to, their names and aliases (a speaker written in another spelling is the linked
+# person), whatever the number of rows.
+CHANGE_FORM_QUERIES = 32
 
 
 def article_with_rows(rows: int):
