@@ -7,29 +7,16 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.workflow.services import article_unpublish
 from tests.articles.test_workflow import make_user
 from tests.factories import ArticleFactory
+from tests.fragment_pages import _fragments_on, page  # noqa: F401 (the fixture is used by name)
 
 pytestmark = pytest.mark.django_db
 
 SECTION = "/sections/humanitarian/"
-
-
-@pytest.fixture(autouse=True)
-def _fragments_on(settings):
-    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600
-
-
-def page(client, url: str) -> tuple[str, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return re.sub(r' nonce="[^"]*"', "", response.text), len(queries.captured_queries)
 
 
 @pytest.fixture

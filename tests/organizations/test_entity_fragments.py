@@ -2,13 +2,10 @@
 and whatever a reader would notice shows on the very next render: a new story, an edited headline,
 an unpublished story, the entity renamed, a story going public by the clock."""
 
-import re
 import time
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.workflow.services import article_unpublish
@@ -21,20 +18,9 @@ from tests.factories import (
     OrganizationFactory,
     PersonFactory,
 )
+from tests.fragment_pages import _fragments_on, page  # noqa: F401 (the fixture is used by name)
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fragments_on(settings):
-    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 3600
-
-
-def page(client, url: str) -> tuple[str, int]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return re.sub(r' nonce="[^"]*"', "", response.text), len(queries.captured_queries)
 
 
 @pytest.fixture
